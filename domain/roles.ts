@@ -1,0 +1,59 @@
+/** Every role a person can hold; the public has no account and no role. */
+export const roles = [
+  'sysadmin', // 系统管理员
+  'secadmin', // 安全管理员
+  'auditor', // 审计管理员
+  'office', // 领导小组办公室
+  'inspector', // 督查组成员
+  'liaison', // 单位联络员
+  'head', // 单位负责人
+  'leader', // 包保/分管领导
+  'discipline', // 纪委
+  'grid', // 网格员
+] as const;
+
+export type Role = (typeof roles)[number];
+
+export const roleLabels: Record<Role, { zh: string; en: string }> = {
+  sysadmin: { zh: '系统管理员', en: 'System administrator' },
+  secadmin: { zh: '安全管理员', en: 'Security administrator' },
+  auditor: { zh: '审计管理员', en: 'Audit administrator' },
+  office: { zh: '领导小组办公室', en: 'Campaign office' },
+  inspector: { zh: '督查组成员', en: 'Inspector' },
+  liaison: { zh: '单位联络员', en: 'Unit liaison' },
+  head: { zh: '单位负责人', en: 'Unit head' },
+  leader: { zh: '包保/分管领导', en: 'Responsible leader' },
+  discipline: { zh: '纪委', en: 'Discipline inspector' },
+  grid: { zh: '网格员', en: 'Grid worker' },
+};
+
+/** 三员: no person may hold two of these three roles. */
+export const separatedRoles: readonly Role[] = ['sysadmin', 'secadmin', 'auditor'];
+
+/**
+ * 三员分立: would granting `role` to someone who already holds `held` give them
+ * two of the three separated administrator roles?
+ */
+export function violatesSeparation(held: readonly Role[], role: Role): boolean {
+  if (!separatedRoles.includes(role)) return false;
+  return held.some((r) => r !== role && separatedRoles.includes(r));
+}
+
+/** What a signed-in person may see in the menu; the server checks every call again. */
+export const capabilities = {
+  'units.manage': ['sysadmin'],
+  'people.manage': ['sysadmin'],
+  'grants.manage': ['secadmin'],
+  'audit.read': ['auditor'],
+  'units.browse': ['sysadmin', 'secadmin', 'office', 'inspector', 'leader', 'discipline', 'liaison', 'head', 'grid'],
+  'people.browse': ['sysadmin', 'secadmin', 'office', 'liaison', 'head'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Capability = keyof typeof capabilities;
+
+/** The capabilities a set of roles gives. */
+export function capabilitiesOf(held: readonly Role[]): Capability[] {
+  return (Object.keys(capabilities) as Capability[]).filter((c) =>
+    (capabilities[c] as readonly Role[]).some((r) => held.includes(r)),
+  );
+}

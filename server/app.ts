@@ -1,0 +1,132 @@
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { AppDeps } from './deps.ts';
+import { errorHandler, notFoundHandler, problemOf } from './http/errors.ts';
+import { buildOpenApi } from './http/openapi.ts';
+import { registerRoutes, type RouteDef } from './http/route.ts';
+import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { grantRoutes } from './modules/grants/grants.routes.ts';
+import { registerHealth } from './modules/health/health.routes.ts';
+import { peopleRoutes } from './modules/people/people.routes.ts';
+import { SESSION_COOKIE, sessionRoutes } from './modules/session/session.routes.ts';
+import { resolveSession } from './modules/session/session.service.ts';
+import { unitRoutes } from './modules/units/units.routes.ts';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+/** Every API route of the application, in one table (used for OpenAPI and the role matrix test). */
+export function apiRoutes(deps: AppDeps): RouteDef[] {
+  return [...sessionRoutes(deps), ...unitRoutes(deps), ...peopleRoutes(deps), ...grantRoutes(deps), ...auditRoutes(deps)];
+}
+
+export function openApiDocument(deps: AppDeps) {
+  return buildOpenApi(apiRoutes(deps), pkg.version);
+}
+
+/** Pino options: JSON logs with passwords, tokens and cookies redacted. */
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    redact: {
+      paths: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'res.headers["set-cookie"]',
+        '*.password',
+        '*.currentPassword',
+        '*.newPassword',
+        '*.oneTimePassword',
+        '*.token',
+        'password',
+        'token',
+      ],
+      censor: '[redacted]',
+    },
+  };
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Builds the Fastify application without listening. Deny by default: an
+ * `/api` route registered without an access rule makes start-up fail.
+ */
+export async function buildApp(deps: AppDeps, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    return503OnClosing: true,
+  });
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionExpired', false);
+
+  app.addHook('onRoute', (r) => {
+    const access = (r.config as { access?: unknown } | undefined)?.access;
+    if (r.url.startsWith('/api/v1') && access === undefined) {
+      throw new Error(`route ${r.method} ${r.url} has no access rule (deny by default)`);
+    }
+  });
+
+  await app.register(cookie);
+  app.setErrorHandler(errorHandler);
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'DENY');
+    reply.header('Referrer-Policy', 'same-origin');
+    if (req.url.startsWith('/api/')) reply.header('Cache-Control', 'no-store');
+    else {
+      reply.header(
+        'Content-Security-Policy',
+        "default-src 'self'; img-src 'self' data: blob:; style-src 'self' 'unsafe-inline'; script-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'",
+      );
+    }
+    return payload;
+  });
+
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/')) return;
+    if (UNSAFE.has(req.method)) {
+      // CSRF: a custom header cannot be sent cross-site without a CORS preflight we never grant,
+      // and a present Origin must be our own.
+      const origin = req.headers.origin;
+      const own = deps.config.publicOrigin ?? `${req.protocol}://${req.headers.host ?? ''}`;
+      if (req.headers['x-luoshi-request'] !== '1' || (origin !== undefined && origin !== own)) {
+        const p = problemOf('csrf_failed', 'x-luoshi-request');
+        return reply.status(p.status).type('application/problem+json; charset=utf-8').send(p);
+      }
+    }
+    const token = req.cookies[SESSION_COOKIE];
+    if (token && token.length <= 200) {
+      const r = await resolveSession(deps, token, deps.clock());
+      if ('actor' in r) req.actor = r.actor;
+      else req.sessionExpired = r.expired;
+    }
+  });
+
+  const routes = apiRoutes(deps);
+  registerRoutes(app, routes, deps.clock);
+  const doc = buildOpenApi(routes, pkg.version);
+  app.get('/api/openapi.json', { config: { access: 'public' } }, async () => doc);
+  registerHealth(app, deps);
+
+  const hasWeb = existsSync(`${webDist}/index.html`);
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false, index: false });
+    const indexHtml = readFileSync(`${webDist}/index.html`, 'utf8');
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/') && !req.url.includes('.')) {
+        return reply.type('text/html; charset=utf-8').header('Cache-Control', 'no-cache').send(indexHtml);
+      }
+      return notFoundHandler(req, reply);
+    });
+  } else {
+    app.setNotFoundHandler(notFoundHandler);
+  }
+  return app;
+}

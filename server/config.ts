@@ -1,0 +1,82 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const int = (def: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(def);
+
+/** Every setting Luoshi reads from the environment; this is the only reader of process.env. */
+const envSchema = z.object({
+  PORT: int(3000, 0, 65535),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  LUOSHI_DATA_DIR: z.string().min(1).default('./data'),
+  LUOSHI_DEMO_PASSWORD: z.string().min(8).optional(),
+  LUOSHI_DEMO_SEED: z.string().min(1).default('qingjiang'),
+  LUOSHI_SESSION_IDLE_MINUTES: int(30, 1, 24 * 60),
+  LUOSHI_SESSION_ABSOLUTE_HOURS: int(12, 1, 24 * 30),
+  LUOSHI_LOCKOUT_THRESHOLD: int(5, 1, 100),
+  LUOSHI_LOCKOUT_WINDOW_MINUTES: int(15, 1, 24 * 60),
+  LUOSHI_LOCKOUT_MINUTES: int(15, 1, 24 * 60),
+  LUOSHI_PBKDF2_ITERATIONS: int(100_000, 1_000, 10_000_000),
+  LUOSHI_PUBLIC_ORIGIN: z.url().optional(),
+  LUOSHI_COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  LUOSHI_DB_POOL_SIZE: int(16, 1, 200),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demoPassword: string | undefined;
+  demoSeed: string;
+  session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean };
+  lockout: { threshold: number; windowMinutes: number; lockMinutes: number };
+  pbkdf2Iterations: number;
+  publicOrigin: string | undefined;
+  poolSize: number;
+  logLevel: Env['LOG_LEVEL'];
+}
+
+/** Thrown at start-up when a variable is wrong; the message names the variable. */
+export class ConfigError extends Error {}
+
+/** Parses the environment into a Config, or throws a ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== '')),
+  );
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration / 配置有误:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: path.resolve(e.LUOSHI_DATA_DIR),
+    demoPassword: e.LUOSHI_DEMO_PASSWORD,
+    demoSeed: e.LUOSHI_DEMO_SEED,
+    session: {
+      idleMinutes: e.LUOSHI_SESSION_IDLE_MINUTES,
+      absoluteHours: e.LUOSHI_SESSION_ABSOLUTE_HOURS,
+      cookieSecure: e.LUOSHI_COOKIE_SECURE,
+    },
+    lockout: {
+      threshold: e.LUOSHI_LOCKOUT_THRESHOLD,
+      windowMinutes: e.LUOSHI_LOCKOUT_WINDOW_MINUTES,
+      lockMinutes: e.LUOSHI_LOCKOUT_MINUTES,
+    },
+    pbkdf2Iterations: e.LUOSHI_PBKDF2_ITERATIONS,
+    publicOrigin: e.LUOSHI_PUBLIC_ORIGIN,
+    poolSize: e.LUOSHI_DB_POOL_SIZE,
+    logLevel: e.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,92 @@
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import * as schema from './schema/index.ts';
+
+export type Db = NodePgDatabase<typeof schema>;
+/** A database handle or an open transaction: repositories accept either. */
+export type Tx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  /** True when queries run as the restricted `luoshi_app` role. */
+  restricted: boolean;
+  close(): Promise<void>;
+}
+
+export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+
+// Timestamps are stored as timestamptz in UTC; int8 counts come back as numbers.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** Creates the database named in `url` if it does not exist (connecting to `postgres`). */
+export async function ensureDatabase(url: string): Promise<void> {
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Applies the committed migrations (as the connecting user, who owns the schema). */
+export async function runMigrations(url: string): Promise<void> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    await migrate(drizzle(pool), { migrationsFolder });
+  } finally {
+    await pool.end();
+  }
+}
+
+/**
+ * Opens the application's pool. Where the `luoshi_app` role exists and the
+ * user may assume it, every connection runs as that role, which cannot change
+ * or delete audit entries.
+ */
+export async function openDatabase(url: string, poolSize = 16): Promise<Database> {
+  const probe = new pg.Client({ connectionString: url });
+  await probe.connect();
+  let restricted = false;
+  try {
+    const r = await probe.query<{ ok: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'luoshi_app')
+              AND pg_has_role(current_user, 'luoshi_app', 'MEMBER') AS ok`,
+    );
+    restricted = r.rows[0]?.ok === true;
+  } finally {
+    await probe.end();
+  }
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    options: restricted ? '-c role=luoshi_app -c TimeZone=UTC' : '-c TimeZone=UTC',
+  });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it on next use.
+  });
+  const db = drizzle(pool, { schema });
+  return { db, pool, restricted, close: () => pool.end() };
+}
+
+/**
+ * Drizzle's raw `execute` returns timestamptz columns as text; this turns the
+ * named columns of each row into Dates (null stays null).
+ */
+export function withDates<T extends Record<string, unknown>>(rows: T[], ...keys: (keyof T)[]): T[] {
+  for (const row of rows) {
+    for (const k of keys) {
+      const v = row[k];
+      if (typeof v === 'string') (row as Record<keyof T, unknown>)[k] = new Date(v);
+    }
+  }
+  return rows;
+}

@@ -1,0 +1,56 @@
+import { fail } from '../../../domain/errors.ts';
+import { capabilities, violatesSeparation, type Role } from '../../../domain/roles.ts';
+import type { AppDeps } from '../../deps.ts';
+import type { Tx } from '../../db/client.ts';
+import { inScope, scopeOf, type Actor } from '../../http/actor.ts';
+import { appendAudit } from '../audit/audit.repository.ts';
+import { getUnit } from '../units/units.repository.ts';
+import * as repo from './grants.repository.ts';
+
+interface Call {
+  actor: Actor;
+  ip: string;
+  now: Date;
+}
+
+export const grantScope = (a: Actor) => scopeOf(a, capabilities['grants.manage']);
+
+/**
+ * 授权: gives a person a role on a unit (covering its subtree). Refuses a grant
+ * that would give one person two of the three administrator roles (三员分立).
+ */
+export async function grantRole(
+  deps: AppDeps,
+  c: Call,
+  input: { personId: number; role: Role; unitId: number },
+): Promise<number> {
+  return deps.database.db.transaction(async (tx) => {
+    const scope = grantScope(c.actor);
+    const unit = await getUnit(tx, input.unitId);
+    if (!unit || !inScope(scope, unit.path)) throw fail('not_found', 'unitId');
+    if (!unit.active) throw fail('unit_inactive', 'unitId');
+    const person = await repo.lockRolesOf(tx, input.personId);
+    if (!person || !inScope(scope, person.unitPath)) throw fail('not_found', 'personId');
+    if (!person.active) throw fail('person_inactive', 'personId');
+    if (person.roles.some((r) => r.role === input.role && r.unitId === input.unitId)) throw fail('grant_exists', 'role');
+    if (violatesSeparation(person.roles.map((r) => r.role), input.role)) throw fail('separation_of_duties', 'role');
+    const id = await repo.insertGrant(tx, { ...input, createdBy: c.actor.id }, c.now);
+    await audit(tx, c, 'grant.create', id, null, input);
+    return id;
+  });
+}
+
+/** 撤销授权. A security admin cannot revoke their own security-admin grant (someone must remain). */
+export async function revokeGrant(deps: AppDeps, c: Call, id: number): Promise<void> {
+  await deps.database.db.transaction(async (tx) => {
+    const g = await repo.getGrant(tx, id);
+    if (!g || !inScope(grantScope(c.actor), g.unitPath)) throw fail('not_found');
+    if (g.personId === c.actor.id && g.role === 'secadmin') throw fail('cannot_revoke_own_admin');
+    await repo.deleteGrant(tx, id);
+    await audit(tx, c, 'grant.revoke', id, { personId: g.personId, role: g.role, unitId: g.unitId }, null);
+  });
+}
+
+function audit(tx: Tx, c: Call, action: string, id: number, before: unknown, after: unknown) {
+  return appendAudit(tx, { actorId: c.actor.id, actorName: c.actor.username, ip: c.ip, action, objectType: 'grant', objectId: id, before, after }, c.now);
+}

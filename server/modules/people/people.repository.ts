@@ -1,0 +1,87 @@
+import { sql } from 'drizzle-orm';
+import type { Role } from '../../../domain/roles.ts';
+import { withDates, type Db, type Tx } from '../../db/client.ts';
+import { pathInScope } from '../units/units.repository.ts';
+
+export type PersonRow = {
+  id: number;
+  username: string;
+  name: string;
+  unitId: number;
+  unitName: string;
+  unitPath: string;
+  phone: string | null;
+  email: string | null;
+  active: boolean;
+  lockedUntil: Date | null;
+  mustChangePassword: boolean;
+  roles: { grantId: number; role: Role; unitId: number; unitName: string }[];
+};
+
+const personSelect = sql`p.id, p.username, p.name, p.unit_id AS "unitId", u.name AS "unitName", u.path AS "unitPath",
+  p.phone, p.email, p.active, p.locked_until AS "lockedUntil", p.must_change_password AS "mustChangePassword",
+  COALESCE((SELECT json_agg(json_build_object('grantId', g.id, 'role', g.role, 'unitId', g.unit_id, 'unitName', gu.name) ORDER BY g.id)
+            FROM grants g JOIN units gu ON gu.id = g.unit_id WHERE g.person_id = p.id), '[]'::json) AS roles`;
+
+export type PersonFilter = {
+  unitId?: number;
+  unitPath?: string;
+  q?: string;
+  includeInactive?: boolean;
+};
+
+export async function listPeople(
+  db: Db,
+  scope: readonly string[],
+  f: PersonFilter,
+  page: { limit: number; offset: number },
+): Promise<{ items: PersonRow[]; total: number }> {
+  const conds = [pathInScope(sql`u.path`, scope)];
+  if (f.unitPath) conds.push(sql`u.path LIKE ${`${f.unitPath}%`}`);
+  else if (f.unitId) conds.push(sql`p.unit_id = ${f.unitId}`);
+  if (f.q) conds.push(sql`(p.name ILIKE ${`%${f.q}%`} OR p.username ILIKE ${`%${f.q}%`} OR p.phone LIKE ${`%${f.q}%`})`);
+  if (!f.includeInactive) conds.push(sql`p.active`);
+  const where = sql.join(conds, sql` AND `);
+  const [items, count] = await Promise.all([
+    db.execute<PersonRow>(sql`SELECT ${personSelect} FROM people p JOIN units u ON u.id = p.unit_id WHERE ${where}
+      ORDER BY u.path, p.id LIMIT ${page.limit} OFFSET ${page.offset}`),
+    db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM people p JOIN units u ON u.id = p.unit_id WHERE ${where}`),
+  ]);
+  return { items: withDates(items.rows, 'lockedUntil'), total: count.rows[0]?.n ?? 0 };
+}
+
+export async function getPerson(db: Tx, id: number): Promise<PersonRow | undefined> {
+  const r = await db.execute<PersonRow>(sql`SELECT ${personSelect} FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = ${id}`);
+  return withDates(r.rows, 'lockedUntil')[0];
+}
+
+export async function usernameTaken(db: Tx, username: string): Promise<boolean> {
+  const r = await db.execute(sql`SELECT 1 FROM people WHERE lower(username) = lower(${username})`);
+  return (r.rowCount ?? 0) > 0;
+}
+
+export async function insertPerson(
+  db: Tx,
+  p: { username: string; name: string; unitId: number; phone: string | null; email: string | null; passwordHash: string; mustChangePassword: boolean },
+  now: Date,
+): Promise<number> {
+  const r = await db.execute<{ id: number }>(sql`INSERT INTO people
+    (username, name, unit_id, phone, email, password_hash, must_change_password, created_at, updated_at)
+    VALUES (${p.username}, ${p.name}, ${p.unitId}, ${p.phone}, ${p.email}, ${p.passwordHash}, ${p.mustChangePassword}, ${now}, ${now})
+    RETURNING id`);
+  return r.rows[0]!.id;
+}
+
+export async function updatePerson(
+  db: Tx,
+  id: number,
+  v: { name: string; unitId: number; phone: string | null; email: string | null },
+  now: Date,
+): Promise<void> {
+  await db.execute(sql`UPDATE people SET name = ${v.name}, unit_id = ${v.unitId}, phone = ${v.phone}, email = ${v.email},
+    updated_at = ${now} WHERE id = ${id}`);
+}
+
+export async function setPersonActive(db: Tx, id: number, active: boolean, now: Date): Promise<void> {
+  await db.execute(sql`UPDATE people SET active = ${active}, updated_at = ${now} WHERE id = ${id}`);
+}
