@@ -30,7 +30,10 @@ export const errorCatalogue = {
     en: 'The password must not contain the username',
   },
   password_too_common: { zh: '密码过于常见', en: 'The password is too common' },
-  password_reused: { zh: '新密码不能与当前密码相同', en: 'The new password must differ from the current one' },
+  password_reused: {
+    zh: '新密码不能与当前密码相同',
+    en: 'The new password must differ from the current one',
+  },
   csrf_failed: {
     zh: '请求来源校验失败，请刷新页面后重试',
     en: 'The request origin could not be verified; reload the page and try again',

@@ -45,7 +45,17 @@ export const capabilities = {
   'people.manage': ['sysadmin'],
   'grants.manage': ['secadmin'],
   'audit.read': ['auditor'],
-  'units.browse': ['sysadmin', 'secadmin', 'office', 'inspector', 'leader', 'discipline', 'liaison', 'head', 'grid'],
+  'units.browse': [
+    'sysadmin',
+    'secadmin',
+    'office',
+    'inspector',
+    'leader',
+    'discipline',
+    'liaison',
+    'head',
+    'grid',
+  ],
   'people.browse': ['sysadmin', 'secadmin', 'office', 'liaison', 'head'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -5,5 +5,8 @@ import type { AppDeps } from '../server/deps.ts';
 import { loadConfig } from '../server/config.ts';
 
 const deps = { database: {} as AppDeps['database'], config: loadConfig({}), clock: () => new Date() };
-writeFileSync(new URL('../docs/openapi.json', import.meta.url), `${JSON.stringify(openApiDocument(deps), null, 2)}\n`);
+writeFileSync(
+  new URL('../docs/openapi.json', import.meta.url),
+  `${JSON.stringify(openApiDocument(deps), null, 2)}\n`,
+);
 process.stdout.write('docs/openapi.json written\n');

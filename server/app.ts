@@ -15,12 +15,20 @@ import { SESSION_COOKIE, sessionRoutes } from './modules/session/session.routes.
 import { resolveSession } from './modules/session/session.service.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 /** Every API route of the application, in one table (used for OpenAPI and the role matrix test). */
 export function apiRoutes(deps: AppDeps): RouteDef[] {
-  return [...sessionRoutes(deps), ...unitRoutes(deps), ...peopleRoutes(deps), ...grantRoutes(deps), ...auditRoutes(deps)];
+  return [
+    ...sessionRoutes(deps),
+    ...unitRoutes(deps),
+    ...peopleRoutes(deps),
+    ...grantRoutes(deps),
+    ...auditRoutes(deps),
+  ];
 }
 
 export function openApiDocument(deps: AppDeps) {
@@ -55,7 +63,10 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * Builds the Fastify application without listening. Deny by default: an
  * `/api` route registered without an access rule makes start-up fail.
  */
-export async function buildApp(deps: AppDeps, opts: { logger?: FastifyServerOptions['logger'] } = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDeps,
+  opts: { logger?: FastifyServerOptions['logger'] } = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     bodyLimit: 1024 * 1024,

@@ -22,11 +22,16 @@ const log = (m: string) => process.stderr.write(`${m}\n`);
 function printAccounts(accounts: DemoAccount[], shared: boolean): void {
   const rows = accounts.filter((a) => a.password !== null);
   log('');
-  log('演示账号 Demo accounts' + (shared ? ' (password from LUOSHI_DEMO_PASSWORD)' : ' — shown once, change at first sign-in'));
+  log(
+    '演示账号 Demo accounts' +
+      (shared ? ' (password from LUOSHI_DEMO_PASSWORD)' : ' — shown once, change at first sign-in'),
+  );
   log('─'.repeat(78));
   for (const a of rows) {
     const roles = a.roles.map((r) => roleLabels[r as Role]?.zh ?? r).join('、');
-    log(`  ${a.username.padEnd(18)} ${(shared ? '(shared)' : a.password!).padEnd(16)} ${a.name}  ${a.unit}  ${roles}`);
+    log(
+      `  ${a.username.padEnd(18)} ${(shared ? '(shared)' : a.password!).padEnd(16)} ${a.name}  ${a.unit}  ${roles}`,
+    );
   }
   log('─'.repeat(78));
   log('');
@@ -34,7 +39,8 @@ function printAccounts(accounts: DemoAccount[], shared: boolean): void {
 
 async function seedIfEmpty(config: Config, rt: Awaited<ReturnType<typeof openRuntime>>, force: boolean) {
   if (!(await isEmpty(rt.database.db))) {
-    if (force) log('the database already holds data; the demo district is loaded only into an empty database');
+    if (force)
+      log('the database already holds data; the demo district is loaded only into an empty database');
     return;
   }
   log(`loading the demo district (seed "${config.demoSeed}")…`);
@@ -50,7 +56,10 @@ async function seedIfEmpty(config: Config, rt: Awaited<ReturnType<typeof openRun
 async function serve(config: Config): Promise<void> {
   const rt = await openRuntime(config, log);
   await seedIfEmpty(config, rt, false);
-  const app = await buildApp({ database: rt.database, config, clock: () => new Date() }, { logger: loggerOptions(config.logLevel) });
+  const app = await buildApp(
+    { database: rt.database, config, clock: () => new Date() },
+    { logger: loggerOptions(config.logLevel) },
+  );
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -63,7 +72,9 @@ async function serve(config: Config): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
-  log(`落实 Luoshi is running at http://${config.host}:${config.port} (${rt.embedded ? 'embedded PostgreSQL in ' + config.dataDir : 'DATABASE_URL'})`);
+  log(
+    `落实 Luoshi is running at http://${config.host}:${config.port} (${rt.embedded ? 'embedded PostgreSQL in ' + config.dataDir : 'DATABASE_URL'})`,
+  );
 }
 
 /** Runs the `luoshi` command line. */
@@ -120,7 +131,12 @@ export async function main(argv: string[]): Promise<number> {
           return 1;
         }
         const deps = { database: rt.database, config, clock: () => new Date() };
-        const pw = await resetPassword(deps, person.id, { actorId: null, actorName: 'cli', ip: null }, new Date());
+        const pw = await resetPassword(
+          deps,
+          person.id,
+          { actorId: null, actorName: 'cli', ip: null },
+          new Date(),
+        );
         process.stdout.write(`${pw}\n`);
         log(`one-time password for ${person.username}; it must be changed at the next sign-in`);
         return 0;

@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const int = (def: number, min: number, max: number) =>
-  z.coerce.number().int().min(min).max(max).default(def);
+const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
 
 /** Every setting Luoshi reads from the environment; this is the only reader of process.env. */
 const envSchema = z.object({
@@ -22,7 +21,10 @@ const envSchema = z.object({
   LUOSHI_LOCKOUT_MINUTES: int(15, 1, 24 * 60),
   LUOSHI_PBKDF2_ITERATIONS: int(100_000, 1_000, 10_000_000),
   LUOSHI_PUBLIC_ORIGIN: z.url().optional(),
-  LUOSHI_COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  LUOSHI_COOKIE_SECURE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   LUOSHI_DB_POOL_SIZE: int(16, 1, 200),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -13,7 +13,11 @@ export interface Runtime {
  * Connects to the configured PostgreSQL (DATABASE_URL), or starts the embedded
  * one in the data directory; then applies migrations and opens the pool.
  */
-export async function openRuntime(config: Config, log: (m: string) => void, opts: { migrate?: boolean } = {}): Promise<Runtime> {
+export async function openRuntime(
+  config: Config,
+  log: (m: string) => void,
+  opts: { migrate?: boolean } = {},
+): Promise<Runtime> {
   let embedded: RunningPostgres | undefined;
   let url: string;
   if (config.databaseUrl) {

@@ -16,8 +16,17 @@ describe('canonicalJson', () => {
   });
   it('binds the previous hash into the input', () => {
     const content = {
-      chainId: 1, chainSeq: 1, at: new Date(0), actorId: null, actorName: null, ip: null,
-      action: 'a', objectType: 't', objectId: null, before: null, after: null,
+      chainId: 1,
+      chainSeq: 1,
+      at: new Date(0),
+      actorId: null,
+      actorName: null,
+      ip: null,
+      action: 'a',
+      objectType: 't',
+      objectId: null,
+      before: null,
+      after: null,
     };
     expect(auditHashInput(genesisHash, content)).not.toBe(auditHashInput('1'.repeat(64), content));
   });

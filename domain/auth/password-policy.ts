@@ -20,7 +20,9 @@ function isCommon(password: string): boolean {
   // "Password123!" is "password" with a suffix of digits and symbols.
   const stem = lower.replace(/[^a-z]+$/, '');
   const stemHead = lower.replace(/^[^a-z]+/, '');
-  return (stem.length >= 4 && commonPasswords.has(stem)) || (stemHead.length >= 4 && commonPasswords.has(stemHead));
+  return (
+    (stem.length >= 4 && commonPasswords.has(stem)) || (stemHead.length >= 4 && commonPasswords.has(stemHead))
+  );
 }
 
 /**

@@ -33,6 +33,11 @@ export const auditVerifyResponse = z.object({
   entries: z.number().int(),
   chains: z.number().int(),
   broken: z
-    .object({ chainId: z.number().int(), chainSeq: z.number().int(), id: z.number().int().nullable(), reason: z.string() })
+    .object({
+      chainId: z.number().int(),
+      chainSeq: z.number().int(),
+      id: z.number().int().nullable(),
+      reason: z.string(),
+    })
     .optional(),
 });

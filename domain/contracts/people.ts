@@ -9,7 +9,10 @@ export const username = z
   .max(32)
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, . _ - only');
 
-const phone = z.string().trim().regex(/^[0-9+\- ]{5,20}$/, 'not a phone number');
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9+\- ]{5,20}$/, 'not a phone number');
 const email = z.email().max(200);
 
 export const personCreateBody = z.strictObject({
@@ -48,8 +51,20 @@ export const personResponse = z.object({
   active: z.boolean(),
   locked: z.boolean(),
   mustChangePassword: z.boolean(),
-  roles: z.array(z.object({ grantId: z.number().int(), role: z.enum(roles), unitId: z.number().int(), unitName: z.string() })),
-  abilities: z.object({ edit: z.boolean(), deactivate: z.boolean(), reactivate: z.boolean(), resetPassword: z.boolean() }),
+  roles: z.array(
+    z.object({
+      grantId: z.number().int(),
+      role: z.enum(roles),
+      unitId: z.number().int(),
+      unitName: z.string(),
+    }),
+  ),
+  abilities: z.object({
+    edit: z.boolean(),
+    deactivate: z.boolean(),
+    reactivate: z.boolean(),
+    resetPassword: z.boolean(),
+  }),
 });
 export type PersonResponse = z.infer<typeof personResponse>;
 

@@ -43,7 +43,13 @@ export const unitResponse = z.object({
   active: z.boolean(),
   childCount: z.number().int(),
   peopleCount: z.number().int(),
-  abilities: z.object({ rename: z.boolean(), move: z.boolean(), deactivate: z.boolean(), reactivate: z.boolean(), remove: z.boolean() }),
+  abilities: z.object({
+    rename: z.boolean(),
+    move: z.boolean(),
+    deactivate: z.boolean(),
+    reactivate: z.boolean(),
+    remove: z.boolean(),
+  }),
 });
 export type UnitResponse = z.infer<typeof unitResponse>;
 

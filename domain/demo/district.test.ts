@@ -18,10 +18,7 @@ describe('buildDemoDistrict', () => {
 
   it('gives different names for a different seed', () => {
     const other = buildDemoDistrict('another');
-    const names = (d: typeof district) => [
-      ...d.units.map((u) => u.name),
-      ...d.people.map((p) => p.name),
-    ];
+    const names = (d: typeof district) => [...d.units.map((u) => u.name), ...d.people.map((p) => p.name)];
     expect(names(other)).not.toEqual(names(district));
     expect(other.people.map((p) => p.name)).not.toEqual(people.map((p) => p.name));
   });
@@ -44,8 +41,7 @@ describe('buildDemoDistrict', () => {
 
   it('assigns peer groups by kind', () => {
     for (const u of units) {
-      if (['department', 'soe', 'stationed'].includes(u.kind))
-        expect(u.peerGroup).toBe('departments');
+      if (['department', 'soe', 'stationed'].includes(u.kind)) expect(u.peerGroup).toBe('departments');
       else if (u.kind === 'town' || u.kind === 'street') expect(u.peerGroup).toBe('towns');
       else expect(u.peerGroup).toBeNull();
     }
@@ -79,9 +75,7 @@ describe('buildDemoDistrict', () => {
       units.filter((u) => u.kind === k).map((u) => unitByKey.get(u.parentKey ?? '')?.kind);
     const villageParents = parentKind('village');
     const communityParents = parentKind('community');
-    expect(villageParents.filter((k) => k === 'town').length).toBeGreaterThan(
-      villageParents.length / 2,
-    );
+    expect(villageParents.filter((k) => k === 'town').length).toBeGreaterThan(villageParents.length / 2);
     expect(communityParents.filter((k) => k === 'street').length).toBeGreaterThan(
       communityParents.length / 2,
     );
@@ -163,9 +157,7 @@ describe('buildDemoDistrict', () => {
       const held = new Set(p.roles.map((r) => r.role).filter((r) => separated.includes(r)));
       expect(held.size, p.username).toBeLessThanOrEqual(1);
     }
-    const holders = separated.map((role) =>
-      people.filter((p) => p.roles.some((r) => r.role === role)),
-    );
+    const holders = separated.map((role) => people.filter((p) => p.roles.some((r) => r.role === role)));
     for (const h of holders) expect(h).toHaveLength(1);
     expect(new Set(holders.map((h) => h[0]?.name)).size).toBe(3);
   });

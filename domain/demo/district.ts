@@ -117,8 +117,7 @@ function mulberry32(seed: number): Rng {
   };
 }
 
-const randInt = (rng: Rng, min: number, max: number): number =>
-  min + Math.floor(rng() * (max - min + 1));
+const randInt = (rng: Rng, min: number, max: number): number => min + Math.floor(rng() * (max - min + 1));
 
 function pick<T>(rng: Rng, items: readonly T[]): T {
   const item = items[Math.floor(rng() * items.length)];
@@ -151,9 +150,7 @@ function planTowns(rng: Rng): TownPlan[] {
   const towns = shuffle(rng, TOWN_STEMS).slice(0, 30);
   const plans: TownPlan[] = [
     ...streets.map((stem): TownPlan => ({ stem, suffix: '街道', size: randInt(rng, 6, 11) })),
-    ...towns
-      .slice(0, 26)
-      .map((stem): TownPlan => ({ stem, suffix: '镇', size: randInt(rng, 9, 14) })),
+    ...towns.slice(0, 26).map((stem): TownPlan => ({ stem, suffix: '镇', size: randInt(rng, 9, 14) })),
     ...towns.slice(26).map((stem): TownPlan => ({ stem, suffix: '乡', size: randInt(rng, 7, 11) })),
   ];
   let total = plans.reduce((sum, p) => sum + p.size, 0);
@@ -268,9 +265,7 @@ function buildPeople(rng: Rng, units: readonly DemoUnit[]): DemoPerson[] {
     people.push({ username, name: personName(), unitKey, roles, phone: phone() });
   };
 
-  const on = (role: DemoRole, unitKey: string = REGION_CODE): DemoPerson['roles'] => [
-    { role, unitKey },
-  ];
+  const on = (role: DemoRole, unitKey: string = REGION_CODE): DemoPerson['roles'] => [{ role, unitKey }];
   add('admin', unitByName('区大数据发展局').key, on('sysadmin'));
   add('secadmin', unitByName('区大数据发展局').key, on('secadmin'));
   add('auditor', unitByName('区审计局').key, on('auditor'));

@@ -55,7 +55,7 @@ export async function runMigrations(url: string): Promise<void> {
 export async function openDatabase(url: string, poolSize = 16): Promise<Database> {
   const probe = new pg.Client({ connectionString: url });
   await probe.connect();
-  let restricted = false;
+  let restricted: boolean;
   try {
     const r = await probe.query<{ ok: boolean }>(
       `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'luoshi_app')

@@ -101,10 +101,14 @@ export async function startEmbeddedPostgres(
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1',
-      '-c', 'unix_socket_directories=',
-      '-c', 'max_connections=200',
-      '-c', 'shared_buffers=256MB',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'shared_buffers=256MB',
     ],
     onLog: (m) => log(m.trim()),
     onError: (m) => log(String(m)),
@@ -118,7 +122,9 @@ export async function startEmbeddedPostgres(
   try {
     await pg.start();
   } catch (err) {
-    throw new Error(`the embedded PostgreSQL in ${pgDir} did not start${err ? `: ${String(err)}` : ''}`);
+    throw new Error(`the embedded PostgreSQL in ${pgDir} did not start${err ? `: ${String(err)}` : ''}`, {
+      cause: err,
+    });
   }
   const url = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   return { url, stop: () => pg.stop() };

@@ -88,10 +88,19 @@ export async function seedDemo(
         password: named(p) ? passwords[i]! : null,
       });
     }
-    await appendAudit(tx, {
-      actorId: null, actorName: 'system', ip: null, action: 'system.seed_demo', objectType: 'district', objectId: null,
-      after: { seed: opts.seed, units: district.units.length, people: district.people.length },
-    }, opts.now);
+    await appendAudit(
+      tx,
+      {
+        actorId: null,
+        actorName: 'system',
+        ip: null,
+        action: 'system.seed_demo',
+        objectType: 'district',
+        objectId: null,
+        after: { seed: opts.seed, units: district.units.length, people: district.people.length },
+      },
+      opts.now,
+    );
     return accounts;
   });
 }

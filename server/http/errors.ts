@@ -102,7 +102,8 @@ export function fieldErrorOf(issue: z.core.$ZodIssue, prefix: string): FieldErro
       zh = issue.input === undefined ? '必填' : `类型应为 ${String(i.expected)}`;
       break;
     case 'too_big':
-      zh = i.origin === 'string' ? `长度不能超过 ${String(i.maximum)} 个字符` : `不能大于 ${String(i.maximum)}`;
+      zh =
+        i.origin === 'string' ? `长度不能超过 ${String(i.maximum)} 个字符` : `不能大于 ${String(i.maximum)}`;
       break;
     case 'too_small':
       zh =

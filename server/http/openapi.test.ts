@@ -15,7 +15,9 @@ describe('OpenAPI', () => {
     const doc = r.json();
     expect(doc.openapi).toBe('3.1.0');
     expect(Object.keys(doc.paths)).toContain('/api/v1/session');
-    expect(doc.paths['/api/v1/units/{id}/move'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('parentId');
+    expect(
+      doc.paths['/api/v1/units/{id}/move'].post.requestBody.content['application/json'].schema.properties,
+    ).toHaveProperty('parentId');
   });
 
   it('matches the committed copy in docs/openapi.json (run `npm run openapi` after changing a route)', () => {

@@ -23,11 +23,19 @@ function toSchema(t: z.ZodType, io: 'input' | 'output'): Record<string, unknown>
 
 function parameters(def: RouteDef) {
   const out: Record<string, unknown>[] = [];
-  for (const [where, schema] of [['path', def.params], ['query', def.query]] as const) {
+  for (const [where, schema] of [
+    ['path', def.params],
+    ['query', def.query],
+  ] as const) {
     if (!schema) continue;
     const js = toSchema(schema, 'input') as { properties?: Record<string, unknown>; required?: string[] };
     for (const [name, p] of Object.entries(js.properties ?? {})) {
-      out.push({ name, in: where, required: where === 'path' || (js.required ?? []).includes(name), schema: p });
+      out.push({
+        name,
+        in: where,
+        required: where === 'path' || (js.required ?? []).includes(name),
+        schema: p,
+      });
     }
   }
   return out;
@@ -38,7 +46,12 @@ export function buildOpenApi(defs: readonly RouteDef[], version: string): Record
   const paths: Record<string, Record<string, unknown>> = {};
   for (const def of [...defs].sort((a, b) => (a.url + a.method).localeCompare(b.url + b.method))) {
     const url = def.url.replace(/:([A-Za-z]+)/g, '{$1}');
-    const access = def.access === 'public' ? 'public' : def.access === 'signed-in' ? 'any signed-in person' : def.access.join(', ');
+    const access =
+      def.access === 'public'
+        ? 'public'
+        : def.access === 'signed-in'
+          ? 'any signed-in person'
+          : def.access.join(', ');
     const status = String(def.status ?? (def.response ? 200 : 204));
     paths[url] ??= {};
     paths[url][def.method.toLowerCase()] = {
@@ -48,13 +61,24 @@ export function buildOpenApi(defs: readonly RouteDef[], version: string): Record
       ...(def.access === 'public' ? { security: [] } : {}),
       parameters: parameters(def),
       ...(def.body
-        ? { requestBody: { required: true, content: { 'application/json': { schema: toSchema(def.body, 'input') } } } }
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: toSchema(def.body, 'input') } },
+            },
+          }
         : {}),
       responses: {
         [status]: def.response
-          ? { description: 'OK', content: { 'application/json': { schema: toSchema(def.response, 'output') } } }
+          ? {
+              description: 'OK',
+              content: { 'application/json': { schema: toSchema(def.response, 'output') } },
+            }
           : { description: 'No content' },
-        default: { description: 'Error', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+        default: {
+          description: 'Error',
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        },
       },
     };
   }

@@ -37,25 +37,35 @@ describe('role × endpoint matrix (generated from the route table)', () => {
 
   it('refuses every protected route to anonymous callers with 401', async () => {
     for (const r of routes()) {
-      const res = await t.call(r.method, concrete(r.url), r.method === 'GET' || r.method === 'DELETE' ? {} : { body: {} });
+      const res = await t.call(
+        r.method,
+        concrete(r.url),
+        r.method === 'GET' || r.method === 'DELETE' ? {} : { body: {} },
+      );
       expect(res.statusCode, `${r.method} ${r.url}`).toBe(401);
       expect(res.json().code).toBe('unauthenticated');
     }
   });
 
-  it.each(roles.map((role) => [role]))('%s: 403 where the role is not allowed, through the gate where it is', async (role) => {
-    for (const r of routes()) {
-      const cookie = await t.signIn(accountOf[role]);
-      const res = await t.call(r.method, concrete(r.url), { cookie, ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { body: {} }) });
-      const allowed = r.access === 'signed-in' || (r.access as readonly Role[]).includes(role);
-      const label = `${role} ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`;
-      if (allowed) expect([401, 403], label).not.toContain(res.statusCode);
-      else {
-        expect(res.statusCode, label).toBe(403);
-        expect(res.json().code, label).toBe('forbidden');
+  it.each(roles.map((role) => [role]))(
+    '%s: 403 where the role is not allowed, through the gate where it is',
+    async (role) => {
+      for (const r of routes()) {
+        const cookie = await t.signIn(accountOf[role]);
+        const res = await t.call(r.method, concrete(r.url), {
+          cookie,
+          ...(r.method === 'GET' || r.method === 'DELETE' ? {} : { body: {} }),
+        });
+        const allowed = r.access === 'signed-in' || (r.access as readonly Role[]).includes(role);
+        const label = `${role} ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`;
+        if (allowed) expect([401, 403], label).not.toContain(res.statusCode);
+        else {
+          expect(res.statusCode, label).toBe(403);
+          expect(res.json().code, label).toBe('forbidden');
+        }
       }
-    }
-  });
+    },
+  );
 
   it('a liaison of unit A asking for a record of unit B gets 404', async () => {
     const cookie = await t.signIn('liaison-qj-t01');
@@ -64,7 +74,9 @@ describe('role × endpoint matrix (generated from the route table)', () => {
     );
     expect((await t.call('GET', `/api/v1/units/${b[0]!.unit}`, { cookie })).statusCode).toBe(404);
     expect((await t.call('GET', `/api/v1/people/${b[0]!.person}`, { cookie })).statusCode).toBe(404);
-    const own = await t.sql<{ person: number }>("SELECT p.id AS person FROM people p JOIN units u ON u.id = p.unit_id WHERE u.code = 'QJ-T01' LIMIT 1");
+    const own = await t.sql<{ person: number }>(
+      "SELECT p.id AS person FROM people p JOIN units u ON u.id = p.unit_id WHERE u.code = 'QJ-T01' LIMIT 1",
+    );
     expect((await t.call('GET', `/api/v1/people/${own[0]!.person}`, { cookie })).statusCode).toBe(200);
   });
 });

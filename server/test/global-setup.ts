@@ -50,7 +50,12 @@ export default async function setup(project: TestProject) {
   await ensureDatabase(templateUrl);
   await runMigrations(templateUrl);
   const database = await openDatabase(templateUrl, 2);
-  await seedDemo(database.db, { seed: 'qingjiang', password: DEMO_PASSWORD, iterations: TEST_ITERATIONS, now: new Date('2026-03-01T00:00:00Z') });
+  await seedDemo(database.db, {
+    seed: 'qingjiang',
+    password: DEMO_PASSWORD,
+    iterations: TEST_ITERATIONS,
+    now: new Date('2026-03-01T00:00:00Z'),
+  });
   await database.close();
   // A template must have no other connection open while it is cloned.
   const admin = new pg.Client({ connectionString: server.url });

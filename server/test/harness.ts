@@ -21,7 +21,11 @@ export interface TestContext {
   /** Signs in and returns the cookie header value. */
   signIn(username: string, password?: string): Promise<string>;
   /** Injects a request; writes get the CSRF header and JSON content type. */
-  call(method: InjectOptions['method'], url: string, opts?: { cookie?: string; body?: unknown; headers?: Record<string, string> }): Promise<LightMyRequestResponse>;
+  call(
+    method: InjectOptions['method'],
+    url: string,
+    opts?: { cookie?: string; body?: unknown; headers?: Record<string, string> },
+  ): Promise<LightMyRequestResponse>;
   /** Runs SQL as the superuser (outside the application). */
   sql<T extends pg.QueryResultRow = pg.QueryResultRow>(text: string, params?: unknown[]): Promise<T[]>;
 }
@@ -40,7 +44,11 @@ export async function testContext(env: Record<string, string> = {}): Promise<Tes
   const u = new URL(base);
   u.pathname = `/${name}`;
   const adminUrl = u.toString();
-  const config = loadConfig({ LUOSHI_PBKDF2_ITERATIONS: String(TEST_ITERATIONS), LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    LUOSHI_PBKDF2_ITERATIONS: String(TEST_ITERATIONS),
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
   const database = await openDatabase(adminUrl, 4);
   const clock = { now: new Date('2026-03-02T02:00:00Z') };
   const deps: AppDeps = { database, config, clock: () => clock.now };
@@ -60,8 +68,14 @@ export async function testContext(env: Record<string, string> = {}): Promise<Tes
   const call: TestContext['call'] = (method, url, opts = {}) => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };
     if (opts.cookie) headers.cookie = opts.cookie;
-    if (method !== 'GET' && method !== 'HEAD' && !('x-luoshi-request' in headers)) headers['x-luoshi-request'] = '1';
-    const body = opts.body === undefined ? undefined : typeof opts.body === 'string' ? opts.body : JSON.stringify(opts.body);
+    if (method !== 'GET' && method !== 'HEAD' && !('x-luoshi-request' in headers))
+      headers['x-luoshi-request'] = '1';
+    const body =
+      opts.body === undefined
+        ? undefined
+        : typeof opts.body === 'string'
+          ? opts.body
+          : JSON.stringify(opts.body);
     if (body !== undefined && !('content-type' in headers)) headers['content-type'] = 'application/json';
     return app.inject({ method, url, headers, ...(body !== undefined ? { payload: body } : {}) });
   };

@@ -14,7 +14,9 @@ export function findSystemPostgresBin(): string | null {
     const ordered = [...versions.filter((v) => v === '15'), ...versions.filter((v) => v !== '15')];
     for (const v of ordered) candidates.push(path.join(root, v, 'bin'));
   }
-  return candidates.find((d) => existsSync(path.join(d, 'initdb')) && existsSync(path.join(d, 'postgres'))) ?? null;
+  return (
+    candidates.find((d) => existsSync(path.join(d, 'initdb')) && existsSync(path.join(d, 'postgres'))) ?? null
+  );
 }
 
 function runAs(user: string | null, cmd: string, args: string[]): void {
@@ -41,12 +43,36 @@ export async function startSystemPostgres(binDir: string): Promise<RunningPostgr
       execFileSync('useradd', ['--system', '--no-create-home', asUser], { stdio: 'pipe' });
     }
   }
-  runAs(asUser, path.join(binDir, 'initdb'), ['-D', data, '-U', 'postgres', '--auth=scram-sha-256', `--pwfile=${pwFile}`, '--encoding=UTF8', '--locale=C']);
+  runAs(asUser, path.join(binDir, 'initdb'), [
+    '-D',
+    data,
+    '-U',
+    'postgres',
+    '--auth=scram-sha-256',
+    `--pwfile=${pwFile}`,
+    '--encoding=UTF8',
+    '--locale=C',
+  ]);
   const version = execFileSync(path.join(binDir, 'postgres'), ['--version']).toString().trim();
   const port = await freePort();
-  const args = ['-D', data, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${dir}`, '-c', 'max_connections=200', '-c', 'fsync=off'];
+  const args = [
+    '-D',
+    data,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    `unix_socket_directories=${dir}`,
+    '-c',
+    'max_connections=200',
+    '-c',
+    'fsync=off',
+  ];
   const child = asUser
-    ? spawn('runuser', ['-u', asUser, '--', path.join(binDir, 'postgres'), ...args], { stdio: ['ignore', 'ignore', 'pipe'] })
+    ? spawn('runuser', ['-u', asUser, '--', path.join(binDir, 'postgres'), ...args], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+      })
     : spawn(path.join(binDir, 'postgres'), args, { stdio: ['ignore', 'ignore', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let out = '';

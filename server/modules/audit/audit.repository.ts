@@ -148,7 +148,12 @@ export type VerifyResult = {
   entries: number;
   chains: number;
   /** The first broken link found, if any. */
-  broken?: { chainId: number; chainSeq: number; id: number | null; reason: 'hash_mismatch' | 'prev_mismatch' | 'missing_entry' | 'head_mismatch' };
+  broken?: {
+    chainId: number;
+    chainSeq: number;
+    id: number | null;
+    reason: 'hash_mismatch' | 'prev_mismatch' | 'missing_entry' | 'head_mismatch';
+  };
 };
 
 /**
@@ -168,9 +173,20 @@ export async function verifyAudit(db: Db, batch = 5_000): Promise<VerifyResult> 
         entries++;
         const at = { chainId: Number(head.id), chainSeq: Number(row.chainSeq), id: Number(row.id) };
         if (Number(row.chainSeq) !== expectedSeq) {
-          return { ok: false, entries, chains: heads.rows.length, broken: { ...at, chainSeq: expectedSeq, id: null, reason: 'missing_entry' } };
+          return {
+            ok: false,
+            entries,
+            chains: heads.rows.length,
+            broken: { ...at, chainSeq: expectedSeq, id: null, reason: 'missing_entry' },
+          };
         }
-        if (row.prevHash !== prev) return { ok: false, entries, chains: heads.rows.length, broken: { ...at, reason: 'prev_mismatch' } };
+        if (row.prevHash !== prev)
+          return {
+            ok: false,
+            entries,
+            chains: heads.rows.length,
+            broken: { ...at, reason: 'prev_mismatch' },
+          };
         const content: AuditContent = {
           chainId: Number(row.chainId),
           chainSeq: Number(row.chainSeq),
@@ -185,7 +201,12 @@ export async function verifyAudit(db: Db, batch = 5_000): Promise<VerifyResult> 
           after: row.after,
         };
         if (sm3Hex(auditHashInput(prev, content)) !== row.hash) {
-          return { ok: false, entries, chains: heads.rows.length, broken: { ...at, reason: 'hash_mismatch' } };
+          return {
+            ok: false,
+            entries,
+            chains: heads.rows.length,
+            broken: { ...at, reason: 'hash_mismatch' },
+          };
         }
         prev = row.hash;
         expectedSeq++;
@@ -197,7 +218,12 @@ export async function verifyAudit(db: Db, batch = 5_000): Promise<VerifyResult> 
         ok: false,
         entries,
         chains: heads.rows.length,
-        broken: { chainId: Number(head.id), chainSeq: expectedSeq, id: null, reason: expectedSeq - 1 < Number(head.seq) ? 'missing_entry' : 'head_mismatch' },
+        broken: {
+          chainId: Number(head.id),
+          chainSeq: expectedSeq,
+          id: null,
+          reason: expectedSeq - 1 < Number(head.seq) ? 'missing_entry' : 'head_mismatch',
+        },
       };
     }
   }

@@ -28,21 +28,38 @@ export function auditRoutes(deps: AppDeps): RouteDef[] {
   const read = capabilities['audit.read'];
   return [
     route({
-      method: 'GET', url: '/api/v1/audit', summary: 'Read the audit log 审计日志', tag: 'audit', access: read,
-      query: auditListQuery, response: pageOf(auditEntryResponse),
+      method: 'GET',
+      url: '/api/v1/audit',
+      summary: 'Read the audit log 审计日志',
+      tag: 'audit',
+      access: read,
+      query: auditListQuery,
+      response: pageOf(auditEntryResponse),
       async handler({ query }) {
         const { limit, offset, from, to, ...f } = query;
-        const page = await listAudit(deps.database.db, { ...f, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined }, { limit, offset });
+        const page = await listAudit(
+          deps.database.db,
+          { ...f, from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined },
+          { limit, offset },
+        );
         return { items: page.items.map(presentAudit), total: page.total };
       },
     }),
     route({
-      method: 'GET', url: '/api/v1/audit/actions', summary: 'The actions seen in the log', tag: 'audit', access: read,
+      method: 'GET',
+      url: '/api/v1/audit/actions',
+      summary: 'The actions seen in the log',
+      tag: 'audit',
+      access: read,
       response: z.object({ items: z.array(z.string()) }),
       handler: async () => ({ items: await listAuditActions(deps.database.db) }),
     }),
     route({
-      method: 'GET', url: '/api/v1/audit/verify', summary: 'Verify the hash chains 校验审计日志', tag: 'audit', access: read,
+      method: 'GET',
+      url: '/api/v1/audit/verify',
+      summary: 'Verify the hash chains 校验审计日志',
+      tag: 'audit',
+      access: read,
       response: auditVerifyResponse,
       handler: () => verifyAudit(deps.database.db),
     }),

@@ -14,7 +14,10 @@ beforeAll(async () => {
 
 describe('the audit log', () => {
   it('records who, when, from where, what, and before → after; the auditor filters it', async () => {
-    const r = await t.call('POST', '/api/v1/units/2/rename', { cookie: admin, body: { name: '区委办公室（新）' } });
+    const r = await t.call('POST', '/api/v1/units/2/rename', {
+      cookie: admin,
+      body: { name: '区委办公室（新）' },
+    });
     expect(r.statusCode).toBe(200);
     const list = await t.call('GET', '/api/v1/audit?action=unit.rename&actor=admin', { cookie: auditor });
     expect(list.statusCode).toBe(200);
@@ -29,7 +32,9 @@ describe('the audit log', () => {
       after: { name: '区委办公室（新）' },
       at: t.clock.now.toISOString(),
     });
-    const byText = await t.call('GET', '/api/v1/audit?q=' + encodeURIComponent('（新）'), { cookie: auditor });
+    const byText = await t.call('GET', '/api/v1/audit?q=' + encodeURIComponent('（新）'), {
+      cookie: auditor,
+    });
     expect(byText.json().total).toBeGreaterThanOrEqual(1);
     const none = await t.call('GET', '/api/v1/audit?from=2030-01-01T00:00:00Z', { cookie: auditor });
     expect(none.json().total).toBe(0);
@@ -41,7 +46,11 @@ describe('the audit log', () => {
     expect(t.database.restricted).toBe(true);
     const client = await t.database.pool.connect();
     try {
-      for (const stmt of ['UPDATE audit_log SET action = $$x$$', 'DELETE FROM audit_log', 'TRUNCATE audit_log']) {
+      for (const stmt of [
+        'UPDATE audit_log SET action = $$x$$',
+        'DELETE FROM audit_log',
+        'TRUNCATE audit_log',
+      ]) {
         await expect(client.query(stmt)).rejects.toThrow(/permission denied|append-only/);
       }
       const who = await client.query<{ u: string }>('SELECT current_user AS u');
@@ -57,7 +66,10 @@ describe('the audit log', () => {
 
   it('keeps every chain intact under concurrent audited writes', async () => {
     const writes = Array.from({ length: 40 }, (_, i) =>
-      t.call('POST', `/api/v1/units/${3 + (i % 10)}/rename`, { cookie: admin, body: { name: `并发单位${i}` } }),
+      t.call('POST', `/api/v1/units/${3 + (i % 10)}/rename`, {
+        cookie: admin,
+        body: { name: `并发单位${i}` },
+      }),
     );
     const results = await Promise.all(writes);
     expect(results.every((r) => r.statusCode === 200)).toBe(true);
@@ -69,9 +81,11 @@ describe('the audit log', () => {
   });
 
   it('verify finds the first broken link after a row is altered behind the application', async () => {
-    const target = (await t.sql<{ id: string; chain_id: number; chain_seq: string }>(
-      "SELECT id, chain_id, chain_seq FROM audit_log WHERE action = 'unit.rename' ORDER BY id LIMIT 1",
-    ))[0]!;
+    const target = (
+      await t.sql<{ id: string; chain_id: number; chain_seq: string }>(
+        "SELECT id, chain_id, chain_seq FROM audit_log WHERE action = 'unit.rename' ORDER BY id LIMIT 1",
+      )
+    )[0]!;
     // A superuser can switch triggers off; the hash chain still catches the change.
     const c = new pg.Client({ connectionString: t.adminUrl });
     await c.connect();
@@ -84,16 +98,26 @@ describe('the audit log', () => {
     const v = await t.call('GET', '/api/v1/audit/verify', { cookie: auditor });
     expect(v.json()).toMatchObject({
       ok: false,
-      broken: { id: Number(target.id), chainId: target.chain_id, chainSeq: Number(target.chain_seq), reason: 'hash_mismatch' },
+      broken: {
+        id: Number(target.id),
+        chainId: target.chain_id,
+        chainSeq: Number(target.chain_seq),
+        reason: 'hash_mismatch',
+      },
     });
   });
 
   it('verify notices a deleted entry', async () => {
     const t2 = await testContext();
     const a2 = await t2.signIn('admin');
-    for (let i = 0; i < 5; i++) await t2.call('POST', '/api/v1/units/2/rename', { cookie: a2, body: { name: `名${i}` } });
+    for (let i = 0; i < 5; i++)
+      await t2.call('POST', '/api/v1/units/2/rename', { cookie: a2, body: { name: `名${i}` } });
     expect((await verifyAudit(t2.database.db)).ok).toBe(true);
-    const victim = (await t2.sql<{ id: string }>("SELECT id FROM audit_log WHERE action = 'unit.rename' ORDER BY id DESC LIMIT 1"))[0]!;
+    const victim = (
+      await t2.sql<{ id: string }>(
+        "SELECT id FROM audit_log WHERE action = 'unit.rename' ORDER BY id DESC LIMIT 1",
+      )
+    )[0]!;
     const c = new pg.Client({ connectionString: t2.adminUrl });
     await c.connect();
     await c.query("SET session_replication_role = 'replica'");

@@ -29,7 +29,10 @@ export async function listGrants(
   if (f.personId) conds.push(sql`g.person_id = ${f.personId}`);
   if (f.role) conds.push(sql`g.role = ${f.role}`);
   if (f.unitId) conds.push(sql`g.unit_id = ${f.unitId}`);
-  if (f.q) conds.push(sql`(p.name ILIKE ${`%${f.q}%`} OR p.username ILIKE ${`%${f.q}%`} OR u.name ILIKE ${`%${f.q}%`})`);
+  if (f.q)
+    conds.push(
+      sql`(p.name ILIKE ${`%${f.q}%`} OR p.username ILIKE ${`%${f.q}%`} OR u.name ILIKE ${`%${f.q}%`})`,
+    );
   const where = sql.join(conds, sql` AND `);
   const [items, count] = await Promise.all([
     db.execute<GrantRow>(sql`SELECT ${grantSelect} FROM ${grantFrom} WHERE ${where} ORDER BY g.role, u.path, g.id
@@ -45,17 +48,28 @@ export async function getGrant(db: Tx, id: number): Promise<GrantRow | undefined
 }
 
 /** Locks the person's row and returns the roles they hold, so two concurrent grants cannot break 三员分立. */
-export async function lockRolesOf(db: Tx, personId: number): Promise<{ active: boolean; unitPath: string; roles: { role: Role; unitId: number }[] } | undefined> {
+export async function lockRolesOf(
+  db: Tx,
+  personId: number,
+): Promise<{ active: boolean; unitPath: string; roles: { role: Role; unitId: number }[] } | undefined> {
   const p = await db.execute<{ active: boolean; unitPath: string }>(sql`SELECT p.active, u.path AS "unitPath"
     FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = ${personId} FOR UPDATE OF p`);
   const row = p.rows[0];
   if (!row) return undefined;
-  const g = await db.execute<{ role: Role; unitId: number }>(sql`SELECT role, unit_id AS "unitId" FROM grants WHERE person_id = ${personId}`);
+  const g = await db.execute<{ role: Role; unitId: number }>(
+    sql`SELECT role, unit_id AS "unitId" FROM grants WHERE person_id = ${personId}`,
+  );
   return { ...row, roles: g.rows };
 }
 
-export async function insertGrant(db: Tx, g: { personId: number; role: Role; unitId: number; createdBy: number | null }, now: Date): Promise<number> {
-  const r = await db.execute<{ id: number }>(sql`INSERT INTO grants (person_id, role, unit_id, created_by, created_at)
+export async function insertGrant(
+  db: Tx,
+  g: { personId: number; role: Role; unitId: number; createdBy: number | null },
+  now: Date,
+): Promise<number> {
+  const r = await db.execute<{
+    id: number;
+  }>(sql`INSERT INTO grants (person_id, role, unit_id, created_by, created_at)
     VALUES (${g.personId}, ${g.role}, ${g.unitId}, ${g.createdBy}, ${now}) RETURNING id`);
   return r.rows[0]!.id;
 }

@@ -1,5 +1,10 @@
 import { pageOf } from '../../../domain/contracts/common.ts';
-import { grantCreateBody, grantListQuery, grantResponse, type GrantResponse } from '../../../domain/contracts/grants.ts';
+import {
+  grantCreateBody,
+  grantListQuery,
+  grantResponse,
+  type GrantResponse,
+} from '../../../domain/contracts/grants.ts';
 import { fail } from '../../../domain/errors.ts';
 import { capabilities } from '../../../domain/roles.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -25,17 +30,31 @@ export function grantRoutes(deps: AppDeps): RouteDef[] {
   const manage = capabilities['grants.manage'];
   return [
     route({
-      method: 'GET', url: '/api/v1/grants', summary: 'List role grants 授权列表', tag: 'grants', access: manage,
-      query: grantListQuery, response: pageOf(grantResponse),
+      method: 'GET',
+      url: '/api/v1/grants',
+      summary: 'List role grants 授权列表',
+      tag: 'grants',
+      access: manage,
+      query: grantListQuery,
+      response: pageOf(grantResponse),
       async handler({ actor, query }) {
         const { limit, offset, ...f } = query;
-        const page = await repo.listGrants(deps.database.db, service.grantScope(actor!), f, { limit, offset });
+        const page = await repo.listGrants(deps.database.db, service.grantScope(actor!), f, {
+          limit,
+          offset,
+        });
         return { items: page.items.map(presentGrant), total: page.total };
       },
     }),
     route({
-      method: 'POST', url: '/api/v1/grants', summary: 'Grant a role on a unit 授权', tag: 'grants', access: manage, status: 201,
-      body: grantCreateBody, response: grantResponse,
+      method: 'POST',
+      url: '/api/v1/grants',
+      summary: 'Grant a role on a unit 授权',
+      tag: 'grants',
+      access: manage,
+      status: 201,
+      body: grantCreateBody,
+      response: grantResponse,
       async handler({ actor, body, ip, now }) {
         const id = await service.grantRole(deps, { actor: actor!, ip, now }, body);
         const g = await repo.getGrant(deps.database.db, id);
@@ -44,7 +63,11 @@ export function grantRoutes(deps: AppDeps): RouteDef[] {
       },
     }),
     route({
-      method: 'DELETE', url: '/api/v1/grants/:id', summary: 'Revoke a grant 撤销授权', tag: 'grants', access: manage,
+      method: 'DELETE',
+      url: '/api/v1/grants/:id',
+      summary: 'Revoke a grant 撤销授权',
+      tag: 'grants',
+      access: manage,
       params: idParams,
       async handler({ actor, params, ip, now }) {
         await service.revokeGrant(deps, { actor: actor!, ip, now }, params.id);

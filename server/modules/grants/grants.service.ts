@@ -32,8 +32,15 @@ export async function grantRole(
     const person = await repo.lockRolesOf(tx, input.personId);
     if (!person || !inScope(scope, person.unitPath)) throw fail('not_found', 'personId');
     if (!person.active) throw fail('person_inactive', 'personId');
-    if (person.roles.some((r) => r.role === input.role && r.unitId === input.unitId)) throw fail('grant_exists', 'role');
-    if (violatesSeparation(person.roles.map((r) => r.role), input.role)) throw fail('separation_of_duties', 'role');
+    if (person.roles.some((r) => r.role === input.role && r.unitId === input.unitId))
+      throw fail('grant_exists', 'role');
+    if (
+      violatesSeparation(
+        person.roles.map((r) => r.role),
+        input.role,
+      )
+    )
+      throw fail('separation_of_duties', 'role');
     const id = await repo.insertGrant(tx, { ...input, createdBy: c.actor.id }, c.now);
     await audit(tx, c, 'grant.create', id, null, input);
     return id;
@@ -52,5 +59,18 @@ export async function revokeGrant(deps: AppDeps, c: Call, id: number): Promise<v
 }
 
 function audit(tx: Tx, c: Call, action: string, id: number, before: unknown, after: unknown) {
-  return appendAudit(tx, { actorId: c.actor.id, actorName: c.actor.username, ip: c.ip, action, objectType: 'grant', objectId: id, before, after }, c.now);
+  return appendAudit(
+    tx,
+    {
+      actorId: c.actor.id,
+      actorName: c.actor.username,
+      ip: c.ip,
+      action,
+      objectType: 'grant',
+      objectId: id,
+      before,
+      after,
+    },
+    c.now,
+  );
 }

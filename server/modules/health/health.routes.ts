@@ -16,7 +16,10 @@ export function registerHealth(app: FastifyInstance, deps: AppDeps): void {
       );
       const applied = r.rows[0]?.n ?? 0;
       if (applied < expected) {
-        return reply.status(503).type('application/problem+json').send(problemOf('not_ready', undefined, { detail: { applied, expected } }));
+        return reply
+          .status(503)
+          .type('application/problem+json')
+          .send(problemOf('not_ready', undefined, { detail: { applied, expected } }));
       }
       return { status: 'ready', migrations: applied };
     } catch {

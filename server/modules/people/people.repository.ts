@@ -39,19 +39,26 @@ export async function listPeople(
   const conds = [pathInScope(sql`u.path`, scope)];
   if (f.unitPath) conds.push(sql`u.path LIKE ${`${f.unitPath}%`}`);
   else if (f.unitId) conds.push(sql`p.unit_id = ${f.unitId}`);
-  if (f.q) conds.push(sql`(p.name ILIKE ${`%${f.q}%`} OR p.username ILIKE ${`%${f.q}%`} OR p.phone LIKE ${`%${f.q}%`})`);
+  if (f.q)
+    conds.push(
+      sql`(p.name ILIKE ${`%${f.q}%`} OR p.username ILIKE ${`%${f.q}%`} OR p.phone LIKE ${`%${f.q}%`})`,
+    );
   if (!f.includeInactive) conds.push(sql`p.active`);
   const where = sql.join(conds, sql` AND `);
   const [items, count] = await Promise.all([
     db.execute<PersonRow>(sql`SELECT ${personSelect} FROM people p JOIN units u ON u.id = p.unit_id WHERE ${where}
       ORDER BY u.path, p.id LIMIT ${page.limit} OFFSET ${page.offset}`),
-    db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM people p JOIN units u ON u.id = p.unit_id WHERE ${where}`),
+    db.execute<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM people p JOIN units u ON u.id = p.unit_id WHERE ${where}`,
+    ),
   ]);
   return { items: withDates(items.rows, 'lockedUntil'), total: count.rows[0]?.n ?? 0 };
 }
 
 export async function getPerson(db: Tx, id: number): Promise<PersonRow | undefined> {
-  const r = await db.execute<PersonRow>(sql`SELECT ${personSelect} FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = ${id}`);
+  const r = await db.execute<PersonRow>(
+    sql`SELECT ${personSelect} FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = ${id}`,
+  );
   return withDates(r.rows, 'lockedUntil')[0];
 }
 
@@ -62,7 +69,15 @@ export async function usernameTaken(db: Tx, username: string): Promise<boolean> 
 
 export async function insertPerson(
   db: Tx,
-  p: { username: string; name: string; unitId: number; phone: string | null; email: string | null; passwordHash: string; mustChangePassword: boolean },
+  p: {
+    username: string;
+    name: string;
+    unitId: number;
+    phone: string | null;
+    email: string | null;
+    passwordHash: string;
+    mustChangePassword: boolean;
+  },
   now: Date,
 ): Promise<number> {
   const r = await db.execute<{ id: number }>(sql`INSERT INTO people

@@ -44,11 +44,17 @@ export function presentPerson(actor: Actor, p: PersonRow, now: Date): PersonResp
 export function peopleRoutes(deps: AppDeps): RouteDef[] {
   const browse = capabilities['people.browse'];
   const manage = capabilities['people.manage'];
-  const one = async (actor: Actor, id: number, now: Date) => presentPerson(actor, await service.visiblePerson(deps, actor, id), now);
+  const one = async (actor: Actor, id: number, now: Date) =>
+    presentPerson(actor, await service.visiblePerson(deps, actor, id), now);
   return [
     route({
-      method: 'GET', url: '/api/v1/people', summary: 'List people 人员列表', tag: 'people', access: browse,
-      query: personListQuery, response: pageOf(personResponse),
+      method: 'GET',
+      url: '/api/v1/people',
+      summary: 'List people 人员列表',
+      tag: 'people',
+      access: browse,
+      query: personListQuery,
+      response: pageOf(personResponse),
       async handler({ actor, query, now }) {
         const { limit, offset, subtree, unitId, ...rest } = query;
         let unitPath: string | undefined;
@@ -57,52 +63,93 @@ export function peopleRoutes(deps: AppDeps): RouteDef[] {
           if (!unit || !inScope(service.browseScope(actor!), unit.path)) throw fail('not_found', 'unitId');
           unitPath = unit.path;
         }
-        const page = await repo.listPeople(deps.database.db, service.browseScope(actor!), { ...rest, unitId, unitPath }, { limit, offset });
+        const page = await repo.listPeople(
+          deps.database.db,
+          service.browseScope(actor!),
+          { ...rest, unitId, unitPath },
+          { limit, offset },
+        );
         return { items: page.items.map((p) => presentPerson(actor!, p, now)), total: page.total };
       },
     }),
     route({
-      method: 'GET', url: '/api/v1/people/:id', summary: 'One person', tag: 'people', access: browse,
-      params: idParams, response: personResponse,
+      method: 'GET',
+      url: '/api/v1/people/:id',
+      summary: 'One person',
+      tag: 'people',
+      access: browse,
+      params: idParams,
+      response: personResponse,
       handler: ({ actor, params, now }) => one(actor!, params.id, now),
     }),
     route({
-      method: 'POST', url: '/api/v1/people', summary: 'Add a person 新增人员 (returns a one-time password)', tag: 'people',
-      access: manage, status: 201, body: personCreateBody, response: oneTimePasswordResponse,
+      method: 'POST',
+      url: '/api/v1/people',
+      summary: 'Add a person 新增人员 (returns a one-time password)',
+      tag: 'people',
+      access: manage,
+      status: 201,
+      body: personCreateBody,
+      response: oneTimePasswordResponse,
       async handler({ actor, body, ip, now }) {
         const { id, oneTimePassword } = await service.createPerson(deps, { actor: actor!, ip, now }, body);
         return { person: await one(actor!, id, now), oneTimePassword };
       },
     }),
     route({
-      method: 'PATCH', url: '/api/v1/people/:id', summary: 'Edit name, unit, phone, email 修改人员信息', tag: 'people',
-      access: manage, params: idParams, body: personUpdateBody, response: personResponse,
+      method: 'PATCH',
+      url: '/api/v1/people/:id',
+      summary: 'Edit name, unit, phone, email 修改人员信息',
+      tag: 'people',
+      access: manage,
+      params: idParams,
+      body: personUpdateBody,
+      response: personResponse,
       async handler({ actor, params, body, ip, now }) {
         await service.updatePerson(deps, { actor: actor!, ip, now }, params.id, body);
         return one(actor!, params.id, now);
       },
     }),
     route({
-      method: 'POST', url: '/api/v1/people/:id/deactivate', summary: 'Deactivate a person 停用', tag: 'people',
-      access: manage, params: idParams, response: personResponse,
+      method: 'POST',
+      url: '/api/v1/people/:id/deactivate',
+      summary: 'Deactivate a person 停用',
+      tag: 'people',
+      access: manage,
+      params: idParams,
+      response: personResponse,
       async handler({ actor, params, ip, now }) {
         await service.deactivatePerson(deps, { actor: actor!, ip, now }, params.id);
         return one(actor!, params.id, now);
       },
     }),
     route({
-      method: 'POST', url: '/api/v1/people/:id/reactivate', summary: 'Reactivate a person 启用', tag: 'people',
-      access: manage, params: idParams, response: personResponse,
+      method: 'POST',
+      url: '/api/v1/people/:id/reactivate',
+      summary: 'Reactivate a person 启用',
+      tag: 'people',
+      access: manage,
+      params: idParams,
+      response: personResponse,
       async handler({ actor, params, ip, now }) {
         await service.reactivatePerson(deps, { actor: actor!, ip, now }, params.id);
         return one(actor!, params.id, now);
       },
     }),
     route({
-      method: 'POST', url: '/api/v1/people/:id/reset-password', summary: 'Reset a password 重置密码 (returns a one-time password)',
-      tag: 'people', access: manage, params: idParams, response: oneTimePasswordResponse,
+      method: 'POST',
+      url: '/api/v1/people/:id/reset-password',
+      summary: 'Reset a password 重置密码 (returns a one-time password)',
+      tag: 'people',
+      access: manage,
+      params: idParams,
+      response: oneTimePasswordResponse,
       async handler({ actor, params, ip, now }) {
-        const oneTimePassword = await service.resetPersonPassword(deps, { actor: actor!, ip, now }, params.id);
+        const oneTimePassword = await service.resetPersonPassword(
+          deps,
+          { actor: actor!, ip, now },
+          params.id,
+        );
         return { person: await one(actor!, params.id, now), oneTimePassword };
       },
     }),

@@ -38,12 +38,35 @@ async function managedActiveUnit(tx: Tx, actor: Actor, unitId: number): Promise<
   if (!unit.active) throw fail('unit_inactive', 'unitId');
 }
 
-const snapshot = (p: { name: string; unitId: number; phone: string | null; email: string | null; active?: boolean }) => ({
-  name: p.name, unitId: p.unitId, phone: p.phone, email: p.email, ...(p.active !== undefined ? { active: p.active } : {}),
+const snapshot = (p: {
+  name: string;
+  unitId: number;
+  phone: string | null;
+  email: string | null;
+  active?: boolean;
+}) => ({
+  name: p.name,
+  unitId: p.unitId,
+  phone: p.phone,
+  email: p.email,
+  ...(p.active !== undefined ? { active: p.active } : {}),
 });
 
 function audit(tx: Tx, c: Call, action: string, id: number, before: unknown, after: unknown) {
-  return appendAudit(tx, { actorId: c.actor.id, actorName: c.actor.username, ip: c.ip, action, objectType: 'person', objectId: id, before, after }, c.now);
+  return appendAudit(
+    tx,
+    {
+      actorId: c.actor.id,
+      actorName: c.actor.username,
+      ip: c.ip,
+      action,
+      objectType: 'person',
+      objectId: id,
+      before,
+      after,
+    },
+    c.now,
+  );
 }
 
 /**
@@ -53,14 +76,26 @@ function audit(tx: Tx, c: Call, action: string, id: number, before: unknown, aft
 export async function createPerson(
   deps: AppDeps,
   c: Call,
-  input: { username: string; name: string; unitId: number; phone?: string | null | undefined; email?: string | null | undefined },
+  input: {
+    username: string;
+    name: string;
+    unitId: number;
+    phone?: string | null | undefined;
+    email?: string | null | undefined;
+  },
 ): Promise<{ id: number; oneTimePassword: string }> {
   const oneTimePassword = generatePassword();
   const passwordHash = await hashPassword(oneTimePassword, deps.config.pbkdf2Iterations);
   const id = await deps.database.db.transaction(async (tx) => {
     await managedActiveUnit(tx, c.actor, input.unitId);
     if (await repo.usernameTaken(tx, input.username)) throw fail('username_taken', 'username');
-    const values = { username: input.username, name: input.name, unitId: input.unitId, phone: input.phone ?? null, email: input.email ?? null };
+    const values = {
+      username: input.username,
+      name: input.name,
+      unitId: input.unitId,
+      phone: input.phone ?? null,
+      email: input.email ?? null,
+    };
     const newId = await repo.insertPerson(tx, { ...values, passwordHash, mustChangePassword: true }, c.now);
     await audit(tx, c, 'person.create', newId, null, { username: input.username, ...snapshot(values) });
     return newId;
@@ -73,11 +108,17 @@ export async function updatePerson(
   deps: AppDeps,
   c: Call,
   id: number,
-  input: { name?: string | undefined; unitId?: number | undefined; phone?: string | null | undefined; email?: string | null | undefined },
+  input: {
+    name?: string | undefined;
+    unitId?: number | undefined;
+    phone?: string | null | undefined;
+    email?: string | null | undefined;
+  },
 ): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const p = await managedPerson(tx, c.actor, id);
-    if (input.unitId !== undefined && input.unitId !== p.unitId) await managedActiveUnit(tx, c.actor, input.unitId);
+    if (input.unitId !== undefined && input.unitId !== p.unitId)
+      await managedActiveUnit(tx, c.actor, input.unitId);
     const next = {
       name: input.name ?? p.name,
       unitId: input.unitId ?? p.unitId,

@@ -3,7 +3,8 @@ import { testContext, type TestContext } from '../../test/harness.ts';
 
 let t: TestContext;
 let admin: string;
-const unitOf = async (code: string) => (await t.sql<{ id: number }>('SELECT id FROM units WHERE code = $1', [code]))[0]!.id;
+const unitOf = async (code: string) =>
+  (await t.sql<{ id: number }>('SELECT id FROM units WHERE code = $1', [code]))[0]!.id;
 
 beforeAll(async () => {
   t = await testContext();
@@ -19,11 +20,21 @@ describe('people', () => {
     });
     expect(r.statusCode).toBe(201);
     const { person, oneTimePassword } = r.json();
-    expect(person).toMatchObject({ username: 'li.ming', name: '李明', unitId, mustChangePassword: true, active: true, roles: [] });
+    expect(person).toMatchObject({
+      username: 'li.ming',
+      name: '李明',
+      unitId,
+      mustChangePassword: true,
+      active: true,
+      roles: [],
+    });
     expect(oneTimePassword).toMatch(/^.{14}$/);
     expect(JSON.stringify(person)).not.toContain('pbkdf2');
 
-    const dup = await t.call('POST', '/api/v1/people', { cookie: admin, body: { username: 'LI.MING', name: '李明二', unitId } });
+    const dup = await t.call('POST', '/api/v1/people', {
+      cookie: admin,
+      body: { username: 'LI.MING', name: '李明二', unitId },
+    });
     expect(dup.statusCode).toBe(409);
     expect(dup.json()).toMatchObject({ code: 'username_taken', field: 'username' });
 
@@ -49,7 +60,9 @@ describe('people', () => {
     const off = await t.call('POST', `/api/v1/people/${target}/deactivate`, { cookie: admin });
     expect(off.json().active).toBe(false);
     expect((await t.call('GET', '/api/v1/session', { cookie })).statusCode).toBe(401);
-    const refused = await t.call('POST', '/api/v1/session', { body: { username: 'inspector', password: 'Demo#2026pass' } });
+    const refused = await t.call('POST', '/api/v1/session', {
+      body: { username: 'inspector', password: 'Demo#2026pass' },
+    });
     expect(refused.json().code).toBe('invalid_credentials');
     await t.call('POST', `/api/v1/people/${target}/reactivate`, { cookie: admin });
     const reset = await t.call('POST', `/api/v1/people/${target}/reset-password`, { cookie: admin });
@@ -68,9 +81,14 @@ describe('people', () => {
       [`${path}%`],
     );
     expect(list.json().total).toBe(Number(inTown[0]!.n));
-    const stranger = (await t.sql<{ id: number }>("SELECT id FROM people WHERE username = 'liaison-qj-t02'"))[0]!.id;
+    const stranger = (
+      await t.sql<{ id: number }>("SELECT id FROM people WHERE username = 'liaison-qj-t02'")
+    )[0]!.id;
     expect((await t.call('GET', `/api/v1/people/${stranger}`, { cookie: head })).statusCode).toBe(404);
-    const edit = await t.call('PATCH', `/api/v1/people/${stranger}`, { cookie: head, body: { name: '篡改' } });
+    const edit = await t.call('PATCH', `/api/v1/people/${stranger}`, {
+      cookie: head,
+      body: { name: '篡改' },
+    });
     expect(edit.statusCode).toBe(403);
   });
 

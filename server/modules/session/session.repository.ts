@@ -61,7 +61,14 @@ export async function setPasswordHash(
 
 export async function insertSession(
   db: Tx,
-  s: { tokenHash: string; personId: number; now: Date; expiresAt: Date; ip: string; userAgent: string | null },
+  s: {
+    tokenHash: string;
+    personId: number;
+    now: Date;
+    expiresAt: Date;
+    ip: string;
+    userAgent: string | null;
+  },
 ): Promise<void> {
   await db.execute(sql`INSERT INTO sessions (token_hash, person_id, created_at, last_seen_at, expires_at, ip, user_agent)
     VALUES (${s.tokenHash}, ${s.personId}, ${s.now}, ${s.now}, ${s.expiresAt}, ${s.ip}, ${s.userAgent})`);

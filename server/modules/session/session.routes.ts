@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { changePasswordBody, sessionResponse, signInBody, type SessionResponse } from '../../../domain/contracts/session.ts';
+import {
+  changePasswordBody,
+  sessionResponse,
+  signInBody,
+  type SessionResponse,
+} from '../../../domain/contracts/session.ts';
 import { capabilitiesOf } from '../../../domain/roles.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../http/actor.ts';
@@ -13,7 +18,12 @@ export const SESSION_COOKIE = 'luoshi_session';
 export async function presentSession(deps: AppDeps, actor: Actor): Promise<SessionResponse> {
   const names = await unitNames(deps.database.db, [actor.unitId, ...actor.roles.map((g) => g.unitId)]);
   return {
-    user: { id: actor.id, username: actor.username, name: actor.name, unit: { id: actor.unitId, name: names.get(actor.unitId) ?? '' } },
+    user: {
+      id: actor.id,
+      username: actor.username,
+      name: actor.name,
+      unit: { id: actor.unitId, name: names.get(actor.unitId) ?? '' },
+    },
     roles: actor.roles.map((g) => ({ role: g.role, unitId: g.unitId, unitName: names.get(g.unitId) ?? '' })),
     capabilities: capabilitiesOf(actor.roles.map((g) => g.role)),
     mustChangePassword: actor.mustChangePassword,
@@ -44,7 +54,10 @@ export function sessionRoutes(deps: AppDeps): RouteDef[] {
           userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
           now,
         });
-        reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: deps.config.session.absoluteHours * 3600 });
+        reply.setCookie(SESSION_COOKIE, token, {
+          ...cookieOptions,
+          maxAge: deps.config.session.absoluteHours * 3600,
+        });
         const resolved = await service.resolveSession(deps, token, now);
         if (!('actor' in resolved)) throw new Error('session vanished right after sign-in');
         return presentSession(deps, resolved.actor);

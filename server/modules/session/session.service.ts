@@ -2,7 +2,14 @@ import { checkPassword, afterFailedSignIn } from '../../../domain/auth/password-
 import { fail } from '../../../domain/errors.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../http/actor.ts';
-import { burnPasswordCheck, generatePassword, hashPassword, randomToken, sm3Hex, verifyPassword } from '../../lib/crypto.ts';
+import {
+  burnPasswordCheck,
+  generatePassword,
+  hashPassword,
+  randomToken,
+  sm3Hex,
+  verifyPassword,
+} from '../../lib/crypto.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
 import * as repo from './session.repository.ts';
 
@@ -20,17 +27,29 @@ export interface SignInInput {
  * Unknown user, disabled account and wrong password give the same answer
  * after the same amount of work.
  */
-export async function signIn(deps: AppDeps, input: SignInInput): Promise<{ token: string; personId: number }> {
+export async function signIn(
+  deps: AppDeps,
+  input: SignInInput,
+): Promise<{ token: string; personId: number }> {
   const { db } = deps.database;
   const { config } = deps;
   const person = await repo.findLogin(db, input.username);
   if (!person) {
     await burnPasswordCheck(input.password, config.pbkdf2Iterations);
     await db.transaction((tx) =>
-      appendAudit(tx, {
-        actorId: null, actorName: input.username, ip: input.ip, action: 'session.sign_in_failed',
-        objectType: 'person', objectId: null, after: { username: input.username, reason: 'unknown_user' },
-      }, input.now),
+      appendAudit(
+        tx,
+        {
+          actorId: null,
+          actorName: input.username,
+          ip: input.ip,
+          action: 'session.sign_in_failed',
+          objectType: 'person',
+          objectId: null,
+          after: { username: input.username, reason: 'unknown_user' },
+        },
+        input.now,
+      ),
     );
     throw fail('invalid_credentials');
   }
@@ -44,13 +63,22 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<{ token
     );
     await db.transaction(async (tx) => {
       await repo.saveFailures(tx, person.id, next);
-      await appendAudit(tx, {
-        actorId: null, actorName: person.username, ip: input.ip, action: 'session.sign_in_failed',
-        objectType: 'person', objectId: person.id,
-        after: { reason: person.active ? 'wrong_password' : 'disabled', locked: next.lockedUntil !== null },
-      }, input.now);
+      await appendAudit(
+        tx,
+        {
+          actorId: null,
+          actorName: person.username,
+          ip: input.ip,
+          action: 'session.sign_in_failed',
+          objectType: 'person',
+          objectId: person.id,
+          after: { reason: person.active ? 'wrong_password' : 'disabled', locked: next.lockedUntil !== null },
+        },
+        input.now,
+      );
     });
-    if (next.lockedUntil) throw fail('account_locked', undefined, { lockedUntil: next.lockedUntil.toISOString() });
+    if (next.lockedUntil)
+      throw fail('account_locked', undefined, { lockedUntil: next.lockedUntil.toISOString() });
     throw fail('invalid_credentials');
   }
   const token = randomToken();
@@ -60,12 +88,25 @@ export async function signIn(deps: AppDeps, input: SignInInput): Promise<{ token
     await repo.clearFailures(tx, person.id);
     if (upgraded) await repo.setPasswordHash(tx, person.id, upgraded, person.mustChangePassword, input.now);
     await repo.insertSession(tx, {
-      tokenHash: sm3Hex(token), personId: person.id, now: input.now, expiresAt, ip: input.ip, userAgent: input.userAgent,
+      tokenHash: sm3Hex(token),
+      personId: person.id,
+      now: input.now,
+      expiresAt,
+      ip: input.ip,
+      userAgent: input.userAgent,
     });
-    await appendAudit(tx, {
-      actorId: person.id, actorName: person.username, ip: input.ip, action: 'session.sign_in',
-      objectType: 'person', objectId: person.id,
-    }, input.now);
+    await appendAudit(
+      tx,
+      {
+        actorId: person.id,
+        actorName: person.username,
+        ip: input.ip,
+        action: 'session.sign_in',
+        objectType: 'person',
+        objectId: person.id,
+      },
+      input.now,
+    );
   });
   return { token, personId: person.id };
 }
@@ -88,8 +129,14 @@ export async function resolveSession(
   if (now.getTime() - row.lastSeenAt.getTime() > 60_000) await repo.touchSession(deps.database.db, hash, now);
   return {
     actor: {
-      id: row.personId, username: row.username, name: row.name, unitId: row.unitId, unitPath: row.unitPath,
-      roles: row.roles, mustChangePassword: row.mustChangePassword, sessionHash: hash,
+      id: row.personId,
+      username: row.username,
+      name: row.name,
+      unitId: row.unitId,
+      unitPath: row.unitPath,
+      roles: row.roles,
+      mustChangePassword: row.mustChangePassword,
+      sessionHash: hash,
     },
   };
 }
@@ -98,9 +145,18 @@ export async function resolveSession(
 export async function signOut(deps: AppDeps, actor: Actor, ip: string, now: Date): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     await repo.deleteSession(tx, actor.sessionHash);
-    await appendAudit(tx, {
-      actorId: actor.id, actorName: actor.username, ip, action: 'session.sign_out', objectType: 'person', objectId: actor.id,
-    }, now);
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.id,
+        actorName: actor.username,
+        ip,
+        action: 'session.sign_out',
+        objectType: 'person',
+        objectId: actor.id,
+      },
+      now,
+    );
   });
 }
 
@@ -114,7 +170,11 @@ export async function changePassword(
 ): Promise<void> {
   const person = await repo.findLoginById(deps.database.db, actor.id);
   if (!person) throw fail('not_found');
-  const check = await verifyPassword(input.currentPassword, person.passwordHash, deps.config.pbkdf2Iterations);
+  const check = await verifyPassword(
+    input.currentPassword,
+    person.passwordHash,
+    deps.config.pbkdf2Iterations,
+  );
   if (!check.ok) throw fail('wrong_current_password', 'currentPassword');
   const broken = checkPassword(input.newPassword, person.username);
   if (broken) throw fail(broken, 'newPassword');
@@ -123,9 +183,18 @@ export async function changePassword(
   await deps.database.db.transaction(async (tx) => {
     await repo.setPasswordHash(tx, actor.id, hash, false, now);
     await repo.deleteSessionsOf(tx, actor.id, actor.sessionHash);
-    await appendAudit(tx, {
-      actorId: actor.id, actorName: actor.username, ip, action: 'person.change_password', objectType: 'person', objectId: actor.id,
-    }, now);
+    await appendAudit(
+      tx,
+      {
+        actorId: actor.id,
+        actorName: actor.username,
+        ip,
+        action: 'person.change_password',
+        objectType: 'person',
+        objectId: actor.id,
+      },
+      now,
+    );
   });
 }
 
@@ -146,9 +215,18 @@ export async function resetPassword(
   await deps.database.db.transaction(async (tx) => {
     await repo.setPasswordHash(tx, personId, hash, true, now);
     await repo.deleteSessionsOf(tx, personId);
-    await appendAudit(tx, {
-      actorId: by.actorId, actorName: by.actorName, ip: by.ip, action: 'person.reset_password', objectType: 'person', objectId: personId,
-    }, now);
+    await appendAudit(
+      tx,
+      {
+        actorId: by.actorId,
+        actorName: by.actorName,
+        ip: by.ip,
+        action: 'person.reset_password',
+        objectType: 'person',
+        objectId: personId,
+      },
+      now,
+    );
   });
   return password;
 }

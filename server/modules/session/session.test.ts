@@ -23,7 +23,9 @@ describe('sign-in', () => {
   });
 
   it('sets an HttpOnly SameSite=Strict cookie and stores only a hash of the token', async () => {
-    const r = await t.call('POST', '/api/v1/session', { body: { username: 'leader', password: 'Demo#2026pass' } });
+    const r = await t.call('POST', '/api/v1/session', {
+      body: { username: 'leader', password: 'Demo#2026pass' },
+    });
     const c = r.cookies.find((x) => x.name === 'luoshi_session')!;
     expect(c.httpOnly).toBe(true);
     expect(c.sameSite).toBe('Strict');
@@ -33,8 +35,12 @@ describe('sign-in', () => {
   });
 
   it('gives unknown user and wrong password the same answer', async () => {
-    const a = await t.call('POST', '/api/v1/session', { body: { username: 'nobody-here', password: 'Whatever#1x' } });
-    const b = await t.call('POST', '/api/v1/session', { body: { username: 'inspector', password: 'Whatever#1x' } });
+    const a = await t.call('POST', '/api/v1/session', {
+      body: { username: 'nobody-here', password: 'Whatever#1x' },
+    });
+    const b = await t.call('POST', '/api/v1/session', {
+      body: { username: 'inspector', password: 'Whatever#1x' },
+    });
     expect(a.statusCode).toBe(401);
     expect(b.statusCode).toBe(401);
     expect(a.json()).toEqual(b.json());
@@ -43,18 +49,26 @@ describe('sign-in', () => {
 
   it('locks the account after five failures in 15 minutes, and unlocks after 15 more', async () => {
     for (let i = 0; i < 4; i++) {
-      const r = await t.call('POST', '/api/v1/session', { body: { username: 'grid', password: `Wrong#pass${i}` } });
+      const r = await t.call('POST', '/api/v1/session', {
+        body: { username: 'grid', password: `Wrong#pass${i}` },
+      });
       expect(r.json().code).toBe('invalid_credentials');
     }
-    const fifth = await t.call('POST', '/api/v1/session', { body: { username: 'grid', password: 'Wrong#pass5' } });
+    const fifth = await t.call('POST', '/api/v1/session', {
+      body: { username: 'grid', password: 'Wrong#pass5' },
+    });
     expect(fifth.statusCode).toBe(429);
     expect(fifth.json().code).toBe('account_locked');
-    const right = await t.call('POST', '/api/v1/session', { body: { username: 'grid', password: 'Demo#2026pass' } });
+    const right = await t.call('POST', '/api/v1/session', {
+      body: { username: 'grid', password: 'Demo#2026pass' },
+    });
     expect(right.json().code).toBe('account_locked');
     const start = t.clock.now;
     t.clock.now = new Date(start.getTime() + 15 * 60_000 + 1000);
     try {
-      const later = await t.call('POST', '/api/v1/session', { body: { username: 'grid', password: 'Demo#2026pass' } });
+      const later = await t.call('POST', '/api/v1/session', {
+        body: { username: 'grid', password: 'Demo#2026pass' },
+      });
       expect(later.statusCode).toBe(200);
     } finally {
       t.clock.now = start;
@@ -131,13 +145,22 @@ describe('passwords', () => {
       ['Password123!', 'password_too_common'],
     ];
     for (const [pw, code] of cases) {
-      const r = await t.call('POST', '/api/v1/session/password', { cookie, body: { currentPassword: otp, newPassword: pw } });
+      const r = await t.call('POST', '/api/v1/session/password', {
+        cookie,
+        body: { currentPassword: otp, newPassword: pw },
+      });
       expect(r.statusCode).toBe(400);
       expect(r.json()).toMatchObject({ code, field: 'newPassword' });
     }
-    const wrong = await t.call('POST', '/api/v1/session/password', { cookie, body: { currentPassword: 'nope', newPassword: 'Qingjiang#77' } });
+    const wrong = await t.call('POST', '/api/v1/session/password', {
+      cookie,
+      body: { currentPassword: 'nope', newPassword: 'Qingjiang#77' },
+    });
     expect(wrong.json()).toMatchObject({ code: 'wrong_current_password', field: 'currentPassword' });
-    const ok = await t.call('POST', '/api/v1/session/password', { cookie, body: { currentPassword: otp, newPassword: 'Qingjiang#77' } });
+    const ok = await t.call('POST', '/api/v1/session/password', {
+      cookie,
+      body: { currentPassword: otp, newPassword: 'Qingjiang#77' },
+    });
     expect(ok.statusCode).toBe(200);
     const now = await t.call('GET', '/api/v1/units?limit=1', { cookie });
     expect(now.statusCode).toBe(403); // no role yet: signed in, but nothing granted
@@ -146,14 +169,18 @@ describe('passwords', () => {
   });
 
   it('stores PBKDF2-HMAC-SM3 hashes in a self-describing format', async () => {
-    const rows = await t.sql<{ password_hash: string }>("SELECT password_hash FROM people WHERE username = 'office'");
+    const rows = await t.sql<{ password_hash: string }>(
+      "SELECT password_hash FROM people WHERE username = 'office'",
+    );
     expect(rows[0]!.password_hash).toMatch(/^pbkdf2-sm3\$1000\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/);
   });
 
   it('upgrades a hash to the configured iteration count at sign-in', async () => {
     const t2 = await testContext({ LUOSHI_PBKDF2_ITERATIONS: '2000' });
     await t2.signIn('inspector');
-    const rows = await t2.sql<{ password_hash: string }>("SELECT password_hash FROM people WHERE username = 'inspector'");
+    const rows = await t2.sql<{ password_hash: string }>(
+      "SELECT password_hash FROM people WHERE username = 'inspector'",
+    );
     expect(rows[0]!.password_hash.startsWith('pbkdf2-sm3$2000$')).toBe(true);
     await t2.signIn('inspector');
   });

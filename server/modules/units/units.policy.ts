@@ -8,7 +8,10 @@ export const manageRoles: readonly Role[] = capabilities['units.manage'];
 export const browseScope = (actor: Actor) => scopeOf(actor, browseRoles);
 
 /** What the caller may do to one unit; the same rules the service enforces. */
-export function unitAbilities(actor: Actor, unit: { path: string; parentId: number | null; active: boolean; childCount: number; peopleCount: number }) {
+export function unitAbilities(
+  actor: Actor,
+  unit: { path: string; parentId: number | null; active: boolean; childCount: number; peopleCount: number },
+) {
   const manage = inScope(scopeOf(actor, manageRoles), unit.path);
   const notRoot = unit.parentId !== null;
   return {

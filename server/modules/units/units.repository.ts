@@ -71,8 +71,13 @@ export type TreeNode = {
 };
 
 /** The whole unit tree within scope, compact, for pickers. */
-export async function unitTree(db: Db, scope: readonly string[], includeInactive: boolean): Promise<TreeNode[]> {
-  const r = await db.execute<TreeNode>(sql`SELECT id, parent_id AS "parentId", name, code, type_id AS "typeId", active
+export async function unitTree(
+  db: Db,
+  scope: readonly string[],
+  includeInactive: boolean,
+): Promise<TreeNode[]> {
+  const r =
+    await db.execute<TreeNode>(sql`SELECT id, parent_id AS "parentId", name, code, type_id AS "typeId", active
     FROM units WHERE ${pathInScope(sql`path`, scope)} ${includeInactive ? sql`` : sql`AND active`}
     ORDER BY depth, sort, code`);
   return r.rows;
@@ -100,7 +105,14 @@ export async function codeTaken(db: Tx, code: string, exceptId?: number): Promis
 /** Inserts a unit under its parent, computing its path from the new id in one statement. */
 export async function insertUnit(
   db: Tx,
-  u: { parentId: number; name: string; code: string; typeId: number; peerGroupId: number | null; sort?: number },
+  u: {
+    parentId: number;
+    name: string;
+    code: string;
+    typeId: number;
+    peerGroupId: number | null;
+    sort?: number;
+  },
   now: Date,
 ): Promise<number> {
   const r = await db.execute<{ id: number }>(sql`
@@ -116,7 +128,11 @@ export async function insertUnit(
 }
 
 /** Inserts the root unit (the district itself). */
-export async function insertRoot(db: Tx, u: { name: string; code: string; typeId: number }, now: Date): Promise<number> {
+export async function insertRoot(
+  db: Tx,
+  u: { name: string; code: string; typeId: number },
+  now: Date,
+): Promise<number> {
   const r = await db.execute<{ id: number }>(sql`
     WITH n AS (SELECT nextval(pg_get_serial_sequence('units', 'id'))::int AS id)
     INSERT INTO units (id, parent_id, name, code, type_id, path, depth, created_at, updated_at)
@@ -129,12 +145,25 @@ export async function renameUnit(db: Tx, id: number, name: string, now: Date): P
   await db.execute(sql`UPDATE units SET name = ${name}, updated_at = ${now} WHERE id = ${id}`);
 }
 
-export async function classifyUnit(db: Tx, id: number, typeId: number, peerGroupId: number | null, now: Date): Promise<void> {
-  await db.execute(sql`UPDATE units SET type_id = ${typeId}, peer_group_id = ${peerGroupId}, updated_at = ${now} WHERE id = ${id}`);
+export async function classifyUnit(
+  db: Tx,
+  id: number,
+  typeId: number,
+  peerGroupId: number | null,
+  now: Date,
+): Promise<void> {
+  await db.execute(
+    sql`UPDATE units SET type_id = ${typeId}, peer_group_id = ${peerGroupId}, updated_at = ${now} WHERE id = ${id}`,
+  );
 }
 
 /** Moves a unit and rewrites the paths of its whole subtree in one statement. */
-export async function moveUnit(db: Tx, unit: { id: number; path: string; depth: number }, parent: { id: number; path: string; depth: number }, now: Date): Promise<void> {
+export async function moveUnit(
+  db: Tx,
+  unit: { id: number; path: string; depth: number },
+  parent: { id: number; path: string; depth: number },
+  now: Date,
+): Promise<void> {
   const newPath = `${parent.path}${unit.id}/`;
   const delta = parent.depth + 1 - unit.depth;
   await db.execute(sql`UPDATE units SET
@@ -150,7 +179,9 @@ export async function setUnitActive(db: Tx, id: number, active: boolean, now: Da
 }
 
 export async function countActiveChildren(db: Tx, id: number): Promise<number> {
-  const r = await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM units WHERE parent_id = ${id} AND active`);
+  const r = await db.execute<{ n: number }>(
+    sql`SELECT count(*)::int AS n FROM units WHERE parent_id = ${id} AND active`,
+  );
   return r.rows[0]?.n ?? 0;
 }
 
@@ -181,36 +212,62 @@ const catalogueTable = (t: Catalogue) => (t === 'unit_types' ? sql`unit_types` :
 const catalogueFk = (t: Catalogue) => (t === 'unit_types' ? sql`type_id` : sql`peer_group_id`);
 
 export async function listCatalogue(db: Db, t: Catalogue): Promise<CatalogueRow[]> {
-  const r = await db.execute<CatalogueRow>(sql`SELECT c.id, c.code, c.name_zh AS "nameZh", c.name_en AS "nameEn",
+  const r =
+    await db.execute<CatalogueRow>(sql`SELECT c.id, c.code, c.name_zh AS "nameZh", c.name_en AS "nameEn",
     (SELECT count(*)::int FROM units u WHERE u.${catalogueFk(t)} = c.id) AS "unitCount"
     FROM ${catalogueTable(t)} c ORDER BY c.sort, c.id`);
   return r.rows;
 }
 
 export async function getCatalogueItem(db: Tx, t: Catalogue, id: number): Promise<CatalogueRow | undefined> {
-  const r = await db.execute<CatalogueRow>(sql`SELECT c.id, c.code, c.name_zh AS "nameZh", c.name_en AS "nameEn", 0 AS "unitCount"
+  const r =
+    await db.execute<CatalogueRow>(sql`SELECT c.id, c.code, c.name_zh AS "nameZh", c.name_en AS "nameEn", 0 AS "unitCount"
     FROM ${catalogueTable(t)} c WHERE c.id = ${id}`);
   return r.rows[0];
 }
 
-export async function catalogueTaken(db: Tx, t: Catalogue, code: string, nameZh: string, exceptId = 0): Promise<'code' | 'name' | null> {
-  const r = await db.execute<{ code: string; nameZh: string }>(sql`SELECT code, name_zh AS "nameZh" FROM ${catalogueTable(t)}
+export async function catalogueTaken(
+  db: Tx,
+  t: Catalogue,
+  code: string,
+  nameZh: string,
+  exceptId = 0,
+): Promise<'code' | 'name' | null> {
+  const r = await db.execute<{
+    code: string;
+    nameZh: string;
+  }>(sql`SELECT code, name_zh AS "nameZh" FROM ${catalogueTable(t)}
     WHERE (code = ${code} OR name_zh = ${nameZh}) AND id <> ${exceptId}`);
   if (r.rows.some((x) => x.code === code)) return 'code';
   return r.rows.length > 0 ? 'name' : null;
 }
 
-export async function insertCatalogueItem(db: Tx, t: Catalogue, v: { code: string; nameZh: string; nameEn: string }): Promise<number> {
-  const r = await db.execute<{ id: number }>(sql`INSERT INTO ${catalogueTable(t)} (code, name_zh, name_en, sort)
+export async function insertCatalogueItem(
+  db: Tx,
+  t: Catalogue,
+  v: { code: string; nameZh: string; nameEn: string },
+): Promise<number> {
+  const r = await db.execute<{
+    id: number;
+  }>(sql`INSERT INTO ${catalogueTable(t)} (code, name_zh, name_en, sort)
     VALUES (${v.code}, ${v.nameZh}, ${v.nameEn}, (SELECT coalesce(max(sort), 0) + 1 FROM ${catalogueTable(t)})) RETURNING id`);
   return r.rows[0]!.id;
 }
 
-export async function renameCatalogueItem(db: Tx, t: Catalogue, id: number, v: { nameZh: string; nameEn: string }): Promise<void> {
-  await db.execute(sql`UPDATE ${catalogueTable(t)} SET name_zh = ${v.nameZh}, name_en = ${v.nameEn} WHERE id = ${id}`);
+export async function renameCatalogueItem(
+  db: Tx,
+  t: Catalogue,
+  id: number,
+  v: { nameZh: string; nameEn: string },
+): Promise<void> {
+  await db.execute(
+    sql`UPDATE ${catalogueTable(t)} SET name_zh = ${v.nameZh}, name_en = ${v.nameEn} WHERE id = ${id}`,
+  );
 }
 
 export async function rootUnit(db: Tx): Promise<{ id: number; path: string } | undefined> {
-  const r = await db.execute<{ id: number; path: string }>(sql`SELECT id, path FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1`);
+  const r = await db.execute<{ id: number; path: string }>(
+    sql`SELECT id, path FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1`,
+  );
   return r.rows[0];
 }

@@ -28,20 +28,42 @@ async function managedUnit(tx: Tx, actor: Actor, id: number, field?: string): Pr
 }
 
 function audit(tx: Tx, c: Call, action: string, id: number, before: unknown, after: unknown) {
-  return appendAudit(tx, {
-    actorId: c.actor.id, actorName: c.actor.username, ip: c.ip, action, objectType: 'unit', objectId: id, before, after,
-  }, c.now);
+  return appendAudit(
+    tx,
+    {
+      actorId: c.actor.id,
+      actorName: c.actor.username,
+      ip: c.ip,
+      action,
+      objectType: 'unit',
+      objectId: id,
+      before,
+      after,
+    },
+    c.now,
+  );
 }
 
 const snapshot = (u: repo.UnitRow) => ({
-  name: u.name, code: u.code, parentId: u.parentId, typeId: u.typeId, peerGroupId: u.peerGroupId, active: u.active,
+  name: u.name,
+  code: u.code,
+  parentId: u.parentId,
+  typeId: u.typeId,
+  peerGroupId: u.peerGroupId,
+  active: u.active,
 });
 
 /** 新增单位 under a parent the caller manages. */
 export async function createUnit(
   deps: AppDeps,
   c: Call,
-  input: { parentId: number; name: string; code: string; typeId: number; peerGroupId?: number | null | undefined },
+  input: {
+    parentId: number;
+    name: string;
+    code: string;
+    typeId: number;
+    peerGroupId?: number | null | undefined;
+  },
 ): Promise<number> {
   return deps.database.db.transaction(async (tx) => {
     const parent = await managedUnit(tx, c.actor, input.parentId, 'parentId');
@@ -69,13 +91,27 @@ export async function renameUnit(deps: AppDeps, c: Call, id: number, name: strin
 }
 
 /** 调整单位类型和赛道. */
-export async function classifyUnit(deps: AppDeps, c: Call, id: number, typeId: number, peerGroupId: number | null): Promise<void> {
+export async function classifyUnit(
+  deps: AppDeps,
+  c: Call,
+  id: number,
+  typeId: number,
+  peerGroupId: number | null,
+): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const unit = await managedUnit(tx, c.actor, id);
     if (!(await repo.getCatalogueItem(tx, 'unit_types', typeId))) throw fail('not_found', 'typeId');
-    if (peerGroupId !== null && !(await repo.getCatalogueItem(tx, 'peer_groups', peerGroupId))) throw fail('not_found', 'peerGroupId');
+    if (peerGroupId !== null && !(await repo.getCatalogueItem(tx, 'peer_groups', peerGroupId)))
+      throw fail('not_found', 'peerGroupId');
     await repo.classifyUnit(tx, id, typeId, peerGroupId, c.now);
-    await audit(tx, c, 'unit.classify', id, { typeId: unit.typeId, peerGroupId: unit.peerGroupId }, { typeId, peerGroupId });
+    await audit(
+      tx,
+      c,
+      'unit.classify',
+      id,
+      { typeId: unit.typeId, peerGroupId: unit.peerGroupId },
+      { typeId, peerGroupId },
+    );
   });
 }
 
@@ -144,7 +180,20 @@ export async function createCatalogueItem(
     if (taken === 'code') throw fail('name_taken', 'code');
     if (taken === 'name') throw fail('name_taken', 'nameZh');
     const id = await repo.insertCatalogueItem(tx, t, v);
-    await appendAudit(tx, { actorId: c.actor.id, actorName: c.actor.username, ip: c.ip, action: `${t === 'unit_types' ? 'unit_type' : 'peer_group'}.create`, objectType: t === 'unit_types' ? 'unit_type' : 'peer_group', objectId: id, before: null, after: v }, c.now);
+    await appendAudit(
+      tx,
+      {
+        actorId: c.actor.id,
+        actorName: c.actor.username,
+        ip: c.ip,
+        action: `${t === 'unit_types' ? 'unit_type' : 'peer_group'}.create`,
+        objectType: t === 'unit_types' ? 'unit_type' : 'peer_group',
+        objectId: id,
+        before: null,
+        after: v,
+      },
+      c.now,
+    );
     return id;
   });
 }
@@ -160,9 +209,23 @@ export async function renameCatalogueItem(
   await deps.database.db.transaction(async (tx) => {
     const item = await repo.getCatalogueItem(tx, t, id);
     if (!item) throw fail('not_found');
-    if ((await repo.catalogueTaken(tx, t, item.code, v.nameZh, id)) === 'name') throw fail('name_taken', 'nameZh');
+    if ((await repo.catalogueTaken(tx, t, item.code, v.nameZh, id)) === 'name')
+      throw fail('name_taken', 'nameZh');
     await repo.renameCatalogueItem(tx, t, id, v);
     const kind = t === 'unit_types' ? 'unit_type' : 'peer_group';
-    await appendAudit(tx, { actorId: c.actor.id, actorName: c.actor.username, ip: c.ip, action: `${kind}.rename`, objectType: kind, objectId: id, before: { nameZh: item.nameZh, nameEn: item.nameEn }, after: v }, c.now);
+    await appendAudit(
+      tx,
+      {
+        actorId: c.actor.id,
+        actorName: c.actor.username,
+        ip: c.ip,
+        action: `${kind}.rename`,
+        objectType: kind,
+        objectId: id,
+        before: { nameZh: item.nameZh, nameEn: item.nameEn },
+        after: v,
+      },
+      c.now,
+    );
   });
 }
