@@ -185,3 +185,29 @@ describe('passwords', () => {
     await t2.signIn('inspector');
   });
 });
+
+describe('timing', () => {
+  it('spends about the same time on an unknown user as on a wrong password', async () => {
+    const t3 = await testContext({ LUOSHI_PBKDF2_ITERATIONS: '20000', LUOSHI_LOCKOUT_THRESHOLD: '100' });
+    // Give the accounts a slow hash so the comparison measures the hashing, not the noise.
+    const slow = await import('../../lib/crypto.ts').then((m) => m.hashPassword('Demo#2026pass', 20000));
+    await t3.sql("UPDATE people SET password_hash = $1 WHERE username = 'office'", [slow]);
+    const time = async (username: string) => {
+      const start = performance.now();
+      const r = await t3.call('POST', '/api/v1/session', { body: { username, password: 'Wrong#pass77' } });
+      expect(r.statusCode).toBe(401);
+      return performance.now() - start;
+    };
+    await time('office');
+    await time('nobody');
+    let known = 0;
+    let unknown = 0;
+    for (let i = 0; i < 8; i++) {
+      known += await time('office');
+      unknown += await time(`nobody${i}`);
+    }
+    const ratio = unknown / known;
+    expect(ratio).toBeGreaterThan(0.5);
+    expect(ratio).toBeLessThan(2);
+  });
+});

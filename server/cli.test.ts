@@ -1,0 +1,82 @@
+import { spawnSync } from 'node:child_process';
+import { Writable } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, loggerOptions } from './app.ts';
+import { testContext, type TestContext } from './test/harness.ts';
+
+let t: TestContext;
+beforeAll(async () => {
+  t = await testContext();
+});
+
+const bin = new URL('../bin/luoshi.mjs', import.meta.url).pathname;
+const run = (args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], {
+    env: { ...process.env, DATABASE_URL: t.adminUrl, LUOSHI_PBKDF2_ITERATIONS: '1000', LOG_LEVEL: 'silent' },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+
+describe('the luoshi command', () => {
+  it('user reset-password prints a one-time password that must be changed', async () => {
+    const r = run(['user', 'reset-password', 'leader']);
+    expect(r.status, r.stderr).toBe(0);
+    const pw = r.stdout.trim();
+    expect(pw).toMatch(/^\S{14}$/);
+    const cookie = await t.signIn('leader', pw);
+    expect((await t.call('GET', '/api/v1/session', { cookie })).json().mustChangePassword).toBe(true);
+    expect(run(['user', 'reset-password', 'no-such-user']).status).toBe(1);
+  });
+
+  it('audit verify exits 0 on an intact log and prints the result', () => {
+    const r = run(['audit', 'verify']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true });
+  });
+
+  it('refuses a bad setting at start-up, naming the variable', () => {
+    const r = spawnSync(process.execPath, [bin, 'migrate'], {
+      env: { ...process.env, PORT: 'abc' },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('PORT');
+  });
+
+  it('seed-demo leaves a database that already holds data alone', () => {
+    const r = run(['seed-demo']);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toMatch(/already holds data/);
+  });
+});
+
+describe('logs', () => {
+  it('never contain passwords, tokens or cookies', async () => {
+    let out = '';
+    const stream = new Writable({
+      write(chunk, _enc, cb) {
+        out += chunk.toString();
+        cb();
+      },
+    });
+    const opts = loggerOptions('trace') as Record<string, unknown>;
+    const app = await buildApp(t.deps, { logger: { ...opts, stream } as never });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/v1/session',
+      headers: { 'content-type': 'application/json', 'x-luoshi-request': '1' },
+      payload: { username: 'office', password: 'Demo#2026pass' },
+    });
+    const token = r.cookies[0]!.value;
+    await app.inject({
+      method: 'GET',
+      url: '/api/v1/session',
+      headers: { cookie: `luoshi_session=${token}` },
+    });
+    app.log.info({ body: { password: 'Demo#2026pass' }, token }, 'probe');
+    await app.close();
+    expect(out.length).toBeGreaterThan(100);
+    expect(out).not.toContain('Demo#2026pass');
+    expect(out).not.toContain(token);
+  });
+});
