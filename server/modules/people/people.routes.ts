@@ -34,9 +34,9 @@ export function presentPerson(actor: Actor, p: PersonRow, now: Date): PersonResp
     roles: p.roles,
     abilities: {
       edit: manage,
-      deactivate: manage && p.active && p.id !== actor.id,
+      deactivate: manage && p.active && p.id !== actor.id && !service.guardedBySeparation(p),
       reactivate: manage && !p.active,
-      resetPassword: manage && p.id !== actor.id,
+      resetPassword: manage && p.id !== actor.id && !service.guardedBySeparation(p),
     },
   };
 }

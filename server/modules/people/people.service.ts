@@ -130,12 +130,22 @@ export async function updatePerson(
   });
 }
 
+/**
+ * 三员分立: the system admin must not take over the security or audit admin's
+ * account by resetting its password or switching it off; that is done with the
+ * `luoshi user reset-password` command by the operator.
+ */
+export function guardedBySeparation(p: { roles: { role: string }[] }): boolean {
+  return p.roles.some((r) => r.role === 'secadmin' || r.role === 'auditor');
+}
+
 /** 停用人员: the account can no longer sign in; its sessions end now. */
 export async function deactivatePerson(deps: AppDeps, c: Call, id: number): Promise<void> {
   await deps.database.db.transaction(async (tx) => {
     const p = await managedPerson(tx, c.actor, id);
     if (!p.active) return;
     if (p.id === c.actor.id) throw fail('forbidden');
+    if (guardedBySeparation(p)) throw fail('separation_of_duties');
     await repo.setPersonActive(tx, id, false, c.now);
     await deleteSessionsOf(tx, id);
     await audit(tx, c, 'person.deactivate', id, { active: true }, { active: false });
@@ -154,6 +164,7 @@ export async function reactivatePerson(deps: AppDeps, c: Call, id: number): Prom
 
 /** 重置密码 by the system admin; returns the one-time password. */
 export async function resetPersonPassword(deps: AppDeps, c: Call, id: number): Promise<string> {
-  await managedPerson(deps.database.db, c.actor, id);
+  const p = await managedPerson(deps.database.db, c.actor, id);
+  if (guardedBySeparation(p)) throw fail('separation_of_duties');
   return resetPassword(deps, id, { actorId: c.actor.id, actorName: c.actor.username, ip: c.ip }, c.now);
 }

@@ -71,6 +71,20 @@ describe('people', () => {
     expect((await t.call('GET', '/api/v1/session', { cookie: c2 })).json().mustChangePassword).toBe(true);
   });
 
+  it('三员分立: the system admin cannot reset or deactivate the security or audit admin', async () => {
+    for (const username of ['secadmin', 'auditor']) {
+      const id = (await t.sql<{ id: number }>('SELECT id FROM people WHERE username = $1', [username]))[0]!
+        .id;
+      const shown = (await t.call('GET', `/api/v1/people/${id}`, { cookie: admin })).json();
+      expect(shown.abilities).toMatchObject({ resetPassword: false, deactivate: false });
+      for (const verb of ['reset-password', 'deactivate']) {
+        const r = await t.call('POST', `/api/v1/people/${id}/${verb}`, { cookie: admin });
+        expect(r.statusCode).toBe(409);
+        expect(r.json().code).toBe('separation_of_duties');
+      }
+    }
+  });
+
   it('lets a town head see the people of their town only', async () => {
     const head = await t.signIn('head-qj-t01');
     const list = await t.call('GET', '/api/v1/people?limit=500', { cookie: head });
