@@ -5,8 +5,10 @@ import pg from 'pg';
 import * as schema from './schema/index.ts';
 
 export type Db = NodePgDatabase<typeof schema>;
+/** An open transaction. */
+export type Transaction = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** A database handle or an open transaction: repositories accept either. */
-export type Tx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Tx = Db | Transaction;
 
 export interface Database {
   db: Db;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { auditHashInput, genesisHash, type AuditContent } from '../../../domain/audit/canonical.ts';
-import { withDates, type Db, type Tx } from '../../db/client.ts';
+import { withDates, type Db, type Transaction } from '../../db/client.ts';
 import { sm3Hex } from '../../lib/crypto.ts';
 
 export type AuditEntryInput = {
@@ -24,7 +24,7 @@ type ChainHead = {
 // append to the same chain without taking a second lock.
 const heldChains = new WeakMap<object, ChainHead>();
 
-async function lockChain(tx: Tx): Promise<ChainHead> {
+async function lockChain(tx: Transaction): Promise<ChainHead> {
   const held = heldChains.get(tx);
   if (held) return held;
   // Any free chain will do: SKIP LOCKED spreads concurrent writers over the chains.
@@ -52,7 +52,7 @@ function jsonValue(v: unknown): unknown {
  * Appends one audit entry inside the caller's transaction, linking it to the
  * head of a free chain with SM3. The change and its entry commit together.
  */
-export async function appendAudit(tx: Tx, entry: AuditEntryInput, now: Date): Promise<void> {
+export async function appendAudit(tx: Transaction, entry: AuditEntryInput, now: Date): Promise<void> {
   const head = await lockChain(tx);
   const content: AuditContent = {
     chainId: head.id,
@@ -80,6 +80,39 @@ export async function appendAudit(tx: Tx, entry: AuditEntryInput, now: Date): Pr
     UPDATE audit_chains SET seq = ${content.chainSeq}, head_hash = ${hash} WHERE id = ${head.id}`);
   head.seq = content.chainSeq;
   head.head_hash = hash;
+}
+
+/** A signed-in call: who, from where, when. */
+export interface CallContext {
+  actor: { id: number; username: string };
+  ip: string;
+  now: Date;
+}
+
+/** Audits a change made by a signed-in person, in the change's transaction. */
+export function recordChange(
+  tx: Transaction,
+  c: CallContext,
+  objectType: string,
+  action: string,
+  objectId: string | number | null,
+  before: unknown,
+  after: unknown,
+): Promise<void> {
+  return appendAudit(
+    tx,
+    {
+      actorId: c.actor.id,
+      actorName: c.actor.username,
+      ip: c.ip,
+      action,
+      objectType,
+      objectId,
+      before,
+      after,
+    },
+    c.now,
+  );
 }
 
 export type AuditRow = {

@@ -1,9 +1,8 @@
 import { fail } from '../../../domain/errors.ts';
 import { capabilities, violatesSeparation, type Role } from '../../../domain/roles.ts';
 import type { AppDeps } from '../../deps.ts';
-import type { Tx } from '../../db/client.ts';
 import { inScope, scopeOf, type Actor } from '../../http/actor.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
+import { recordChange } from '../audit/audit.repository.ts';
 import { getUnit } from '../units/units.repository.ts';
 import * as repo from './grants.repository.ts';
 
@@ -42,7 +41,7 @@ export async function grantRole(
     )
       throw fail('separation_of_duties', 'role');
     const id = await repo.insertGrant(tx, { ...input, createdBy: c.actor.id }, c.now);
-    await audit(tx, c, 'grant.create', id, null, input);
+    await recordChange(tx, c, 'grant', 'grant.create', id, null, input);
     return id;
   });
 }
@@ -54,23 +53,14 @@ export async function revokeGrant(deps: AppDeps, c: Call, id: number): Promise<v
     if (!g || !inScope(grantScope(c.actor), g.unitPath)) throw fail('not_found');
     if (g.personId === c.actor.id && g.role === 'secadmin') throw fail('cannot_revoke_own_admin');
     await repo.deleteGrant(tx, id);
-    await audit(tx, c, 'grant.revoke', id, { personId: g.personId, role: g.role, unitId: g.unitId }, null);
+    await recordChange(
+      tx,
+      c,
+      'grant',
+      'grant.revoke',
+      id,
+      { personId: g.personId, role: g.role, unitId: g.unitId },
+      null,
+    );
   });
-}
-
-function audit(tx: Tx, c: Call, action: string, id: number, before: unknown, after: unknown) {
-  return appendAudit(
-    tx,
-    {
-      actorId: c.actor.id,
-      actorName: c.actor.username,
-      ip: c.ip,
-      action,
-      objectType: 'grant',
-      objectId: id,
-      before,
-      after,
-    },
-    c.now,
-  );
 }

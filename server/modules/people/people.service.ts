@@ -4,7 +4,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { Tx } from '../../db/client.ts';
 import { inScope, scopeOf, type Actor } from '../../http/actor.ts';
 import { generatePassword, hashPassword } from '../../lib/crypto.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
+import { recordChange } from '../audit/audit.repository.ts';
 import { deleteSessionsOf } from '../session/session.repository.ts';
 import { resetPassword } from '../session/session.service.ts';
 import { getUnit } from '../units/units.repository.ts';
@@ -52,23 +52,6 @@ const snapshot = (p: {
   ...(p.active !== undefined ? { active: p.active } : {}),
 });
 
-function audit(tx: Tx, c: Call, action: string, id: number, before: unknown, after: unknown) {
-  return appendAudit(
-    tx,
-    {
-      actorId: c.actor.id,
-      actorName: c.actor.username,
-      ip: c.ip,
-      action,
-      objectType: 'person',
-      objectId: id,
-      before,
-      after,
-    },
-    c.now,
-  );
-}
-
 /**
  * 新增人员: creates an account with a one-time password that must be changed
  * at first sign-in. Returns the new id and that password (shown once).
@@ -97,7 +80,10 @@ export async function createPerson(
       email: input.email ?? null,
     };
     const newId = await repo.insertPerson(tx, { ...values, passwordHash, mustChangePassword: true }, c.now);
-    await audit(tx, c, 'person.create', newId, null, { username: input.username, ...snapshot(values) });
+    await recordChange(tx, c, 'person', 'person.create', newId, null, {
+      username: input.username,
+      ...snapshot(values),
+    });
     return newId;
   });
   return { id, oneTimePassword };
@@ -126,7 +112,7 @@ export async function updatePerson(
       email: input.email === undefined ? p.email : input.email,
     };
     await repo.updatePerson(tx, id, next, c.now);
-    await audit(tx, c, 'person.update', id, snapshot(p), snapshot(next));
+    await recordChange(tx, c, 'person', 'person.update', id, snapshot(p), snapshot(next));
   });
 }
 
@@ -148,7 +134,7 @@ export async function deactivatePerson(deps: AppDeps, c: Call, id: number): Prom
     if (guardedBySeparation(p)) throw fail('separation_of_duties');
     await repo.setPersonActive(tx, id, false, c.now);
     await deleteSessionsOf(tx, id);
-    await audit(tx, c, 'person.deactivate', id, { active: true }, { active: false });
+    await recordChange(tx, c, 'person', 'person.deactivate', id, { active: true }, { active: false });
   });
 }
 
@@ -158,7 +144,7 @@ export async function reactivatePerson(deps: AppDeps, c: Call, id: number): Prom
     const p = await managedPerson(tx, c.actor, id);
     if (p.active) return;
     await repo.setPersonActive(tx, id, true, c.now);
-    await audit(tx, c, 'person.reactivate', id, { active: false }, { active: true });
+    await recordChange(tx, c, 'person', 'person.reactivate', id, { active: false }, { active: true });
   });
 }
 

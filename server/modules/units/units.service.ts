@@ -3,7 +3,7 @@ import { fail } from '../../../domain/errors.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { Tx } from '../../db/client.ts';
 import { inScope, scopeOf, type Actor } from '../../http/actor.ts';
-import { appendAudit } from '../audit/audit.repository.ts';
+import { recordChange } from '../audit/audit.repository.ts';
 import * as repo from './units.repository.ts';
 import { browseScope, manageRoles } from './units.policy.ts';
 
@@ -25,23 +25,6 @@ async function managedUnit(tx: Tx, actor: Actor, id: number, field?: string): Pr
   const unit = await repo.getUnit(tx, id);
   if (!unit || !inScope(scopeOf(actor, manageRoles), unit.path)) throw fail('not_found', field);
   return unit;
-}
-
-function audit(tx: Tx, c: Call, action: string, id: number, before: unknown, after: unknown) {
-  return appendAudit(
-    tx,
-    {
-      actorId: c.actor.id,
-      actorName: c.actor.username,
-      ip: c.ip,
-      action,
-      objectType: 'unit',
-      objectId: id,
-      before,
-      after,
-    },
-    c.now,
-  );
 }
 
 const snapshot = (u: repo.UnitRow) => ({
@@ -75,7 +58,7 @@ export async function createUnit(
     if (await repo.codeTaken(tx, input.code)) throw fail('unit_code_taken', 'code');
     const id = await repo.insertUnit(tx, { ...input, peerGroupId: input.peerGroupId ?? null }, c.now);
     const created = await repo.getUnit(tx, id);
-    await audit(tx, c, 'unit.create', id, null, created && snapshot(created));
+    await recordChange(tx, c, 'unit', 'unit.create', id, null, created && snapshot(created));
     return id;
   });
 }
@@ -86,7 +69,7 @@ export async function renameUnit(deps: AppDeps, c: Call, id: number, name: strin
     const unit = await managedUnit(tx, c.actor, id);
     if (unit.name === name) return;
     await repo.renameUnit(tx, id, name, c.now);
-    await audit(tx, c, 'unit.rename', id, { name: unit.name }, { name });
+    await recordChange(tx, c, 'unit', 'unit.rename', id, { name: unit.name }, { name });
   });
 }
 
@@ -104,9 +87,10 @@ export async function classifyUnit(
     if (peerGroupId !== null && !(await repo.getCatalogueItem(tx, 'peer_groups', peerGroupId)))
       throw fail('not_found', 'peerGroupId');
     await repo.classifyUnit(tx, id, typeId, peerGroupId, c.now);
-    await audit(
+    await recordChange(
       tx,
       c,
+      'unit',
       'unit.classify',
       id,
       { typeId: unit.typeId, peerGroupId: unit.peerGroupId },
@@ -125,7 +109,7 @@ export async function moveUnit(deps: AppDeps, c: Call, id: number, parentId: num
     if (!parent.active) throw fail('parent_inactive', 'parentId');
     if (unit.parentId === parentId) return;
     await repo.moveUnit(tx, unit, parent, c.now);
-    await audit(tx, c, 'unit.move', id, { parentId: unit.parentId }, { parentId });
+    await recordChange(tx, c, 'unit', 'unit.move', id, { parentId: unit.parentId }, { parentId });
   });
 }
 
@@ -137,7 +121,7 @@ export async function deactivateUnit(deps: AppDeps, c: Call, id: number): Promis
     if (!unit.active) return;
     if ((await repo.countActiveChildren(tx, id)) > 0) throw fail('unit_has_active_children');
     await repo.setUnitActive(tx, id, false, c.now);
-    await audit(tx, c, 'unit.deactivate', id, { active: true }, { active: false });
+    await recordChange(tx, c, 'unit', 'unit.deactivate', id, { active: true }, { active: false });
   });
 }
 
@@ -151,7 +135,7 @@ export async function reactivateUnit(deps: AppDeps, c: Call, id: number): Promis
       if (!parent?.active) throw fail('parent_inactive');
     }
     await repo.setUnitActive(tx, id, true, c.now);
-    await audit(tx, c, 'unit.reactivate', id, { active: false }, { active: true });
+    await recordChange(tx, c, 'unit', 'unit.reactivate', id, { active: false }, { active: true });
   });
 }
 
@@ -162,7 +146,7 @@ export async function removeUnit(deps: AppDeps, c: Call, id: number): Promise<vo
     if (unit.parentId === null) throw fail('root_unit_immutable');
     if (await repo.unitOwnsRecords(tx, id)) throw fail('unit_has_records');
     await repo.deleteUnit(tx, id);
-    await audit(tx, c, 'unit.delete', id, snapshot(unit), null);
+    await recordChange(tx, c, 'unit', 'unit.delete', id, snapshot(unit), null);
   });
 }
 
@@ -180,20 +164,8 @@ export async function createCatalogueItem(
     if (taken === 'code') throw fail('name_taken', 'code');
     if (taken === 'name') throw fail('name_taken', 'nameZh');
     const id = await repo.insertCatalogueItem(tx, t, v);
-    await appendAudit(
-      tx,
-      {
-        actorId: c.actor.id,
-        actorName: c.actor.username,
-        ip: c.ip,
-        action: `${t === 'unit_types' ? 'unit_type' : 'peer_group'}.create`,
-        objectType: t === 'unit_types' ? 'unit_type' : 'peer_group',
-        objectId: id,
-        before: null,
-        after: v,
-      },
-      c.now,
-    );
+    const kind = t === 'unit_types' ? 'unit_type' : 'peer_group';
+    await recordChange(tx, c, kind, `${kind}.create`, id, null, v);
     return id;
   });
 }
@@ -213,19 +185,6 @@ export async function renameCatalogueItem(
       throw fail('name_taken', 'nameZh');
     await repo.renameCatalogueItem(tx, t, id, v);
     const kind = t === 'unit_types' ? 'unit_type' : 'peer_group';
-    await appendAudit(
-      tx,
-      {
-        actorId: c.actor.id,
-        actorName: c.actor.username,
-        ip: c.ip,
-        action: `${kind}.rename`,
-        objectType: kind,
-        objectId: id,
-        before: { nameZh: item.nameZh, nameEn: item.nameEn },
-        after: v,
-      },
-      c.now,
-    );
+    await recordChange(tx, c, kind, `${kind}.rename`, id, { nameZh: item.nameZh, nameEn: item.nameEn }, v);
   });
 }
