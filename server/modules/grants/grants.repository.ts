@@ -51,8 +51,22 @@ export async function getGrant(db: Tx, id: number): Promise<GrantRow | undefined
 export async function lockRolesOf(
   db: Tx,
   personId: number,
-): Promise<{ active: boolean; unitPath: string; roles: { role: Role; unitId: number }[] } | undefined> {
-  const p = await db.execute<{ active: boolean; unitPath: string }>(sql`SELECT p.active, u.path AS "unitPath"
+): Promise<
+  | {
+      active: boolean;
+      name: string;
+      username: string;
+      unitPath: string;
+      roles: { role: Role; unitId: number }[];
+    }
+  | undefined
+> {
+  const p = await db.execute<{
+    active: boolean;
+    name: string;
+    username: string;
+    unitPath: string;
+  }>(sql`SELECT p.active, p.name, p.username, u.path AS "unitPath"
     FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = ${personId} FOR UPDATE OF p`);
   const row = p.rows[0];
   if (!row) return undefined;

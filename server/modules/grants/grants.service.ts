@@ -41,7 +41,12 @@ export async function grantRole(
     )
       throw fail('separation_of_duties', 'role');
     const id = await repo.insertGrant(tx, { ...input, createdBy: c.actor.id }, c.now);
-    await recordChange(tx, c, 'grant', 'grant.create', id, null, input);
+    await recordChange(tx, c, 'grant', 'grant.create', id, null, {
+      ...input,
+      personName: person.name,
+      username: person.username,
+      unitName: unit.name,
+    });
     return id;
   });
 }
@@ -59,7 +64,14 @@ export async function revokeGrant(deps: AppDeps, c: Call, id: number): Promise<v
       'grant',
       'grant.revoke',
       id,
-      { personId: g.personId, role: g.role, unitId: g.unitId },
+      {
+        personId: g.personId,
+        personName: g.personName,
+        username: g.username,
+        role: g.role,
+        unitId: g.unitId,
+        unitName: g.unitName,
+      },
       null,
     );
   });
