@@ -21,5 +21,6 @@ export const grantResponse = z.object({
   unitId: z.number().int(),
   unitName: z.string(),
   createdAt: z.string(),
+  abilities: z.object({ revoke: z.boolean() }),
 });
 export type GrantResponse = z.infer<typeof grantResponse>;

@@ -153,7 +153,13 @@ export async function listAudit(
   page: { limit: number; offset: number },
 ): Promise<{ items: AuditRow[]; total: number }> {
   const conds = [sql`true`];
-  if (f.actor) conds.push(sql`actor_name ILIKE ${`%${f.actor}%`}`);
+  if (f.actor) {
+    // The username recorded in the entry, or the name of the person behind it.
+    const like = `%${f.actor}%`;
+    conds.push(
+      sql`(actor_name ILIKE ${like} OR actor_id IN (SELECT id FROM people WHERE name ILIKE ${like}))`,
+    );
+  }
   if (f.action) conds.push(sql`action = ${f.action}`);
   if (f.objectType) conds.push(sql`object_type = ${f.objectType}`);
   if (f.objectId) conds.push(sql`object_id = ${f.objectId}`);

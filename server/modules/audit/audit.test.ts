@@ -32,6 +32,16 @@ describe('the audit log', () => {
       after: { name: '区委办公室（新）' },
       at: t.clock.now.toISOString(),
     });
+    const adminName = (await t.sql<{ name: string }>("SELECT name FROM people WHERE username = 'admin'"))[0]!
+      .name;
+    const byName = await t.call(
+      'GET',
+      `/api/v1/audit?action=unit.rename&actor=${encodeURIComponent(adminName)}`,
+      {
+        cookie: auditor,
+      },
+    );
+    expect(byName.json().total).toBe(list.json().total);
     const byText = await t.call('GET', '/api/v1/audit?q=' + encodeURIComponent('（新）'), {
       cookie: auditor,
     });

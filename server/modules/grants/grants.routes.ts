@@ -8,12 +8,14 @@ import {
 import { fail } from '../../../domain/errors.ts';
 import { capabilities } from '../../../domain/roles.ts';
 import type { AppDeps } from '../../deps.ts';
+import type { Actor } from '../../http/actor.ts';
 import { idParams, route, type RouteDef } from '../../http/route.ts';
 import type { GrantRow } from './grants.repository.ts';
 import * as repo from './grants.repository.ts';
 import * as service from './grants.service.ts';
 
-export function presentGrant(g: GrantRow): GrantResponse {
+/** Presents a grant with what the caller may do to it (the service's rule: never revoke your own 安全管理员). */
+export function presentGrant(actor: Actor, g: GrantRow): GrantResponse {
   return {
     id: g.id,
     personId: g.personId,
@@ -23,6 +25,7 @@ export function presentGrant(g: GrantRow): GrantResponse {
     unitId: g.unitId,
     unitName: g.unitName,
     createdAt: g.createdAt.toISOString(),
+    abilities: { revoke: !(g.personId === actor.id && g.role === 'secadmin') },
   };
 }
 
@@ -43,7 +46,7 @@ export function grantRoutes(deps: AppDeps): RouteDef[] {
           limit,
           offset,
         });
-        return { items: page.items.map(presentGrant), total: page.total };
+        return { items: page.items.map((g) => presentGrant(actor!, g)), total: page.total };
       },
     }),
     route({
@@ -59,7 +62,7 @@ export function grantRoutes(deps: AppDeps): RouteDef[] {
         const id = await service.grantRole(deps, { actor: actor!, ip, now }, body);
         const g = await repo.getGrant(deps.database.db, id);
         if (!g) throw fail('not_found');
-        return presentGrant(g);
+        return presentGrant(actor!, g);
       },
     }),
     route({

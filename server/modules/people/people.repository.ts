@@ -47,7 +47,7 @@ export async function listPeople(
   const where = sql.join(conds, sql` AND `);
   const [items, count] = await Promise.all([
     db.execute<PersonRow>(sql`SELECT ${personSelect} FROM people p JOIN units u ON u.id = p.unit_id WHERE ${where}
-      ORDER BY u.path, p.id LIMIT ${page.limit} OFFSET ${page.offset}`),
+      ORDER BY u.code, p.username LIMIT ${page.limit} OFFSET ${page.offset}`),
     db.execute<{ n: number }>(
       sql`SELECT count(*)::int AS n FROM people p JOIN units u ON u.id = p.unit_id WHERE ${where}`,
     ),

@@ -1,0 +1,123 @@
+/** A zh-CN / en-US pair, as the API sends every message. */
+export interface Localized {
+  zh: string;
+  en: string;
+}
+
+export interface ApiFieldError {
+  field: string;
+  code: string;
+  message: Localized;
+}
+
+/** A failed API call, parsed from application/problem+json. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    /** The human message in both languages (`Error.message` holds the English one). */
+    readonly localized: Localized,
+    readonly field?: string,
+    readonly errors: ApiFieldError[] = [],
+  ) {
+    super(localized.en);
+    this.name = 'ApiError';
+  }
+}
+
+const networkFailure: Localized = {
+  zh: '无法连接服务器，请检查网络后重试',
+  en: 'Cannot reach the server; check the network and retry',
+};
+const unexpected: Localized = {
+  zh: '服务器返回了无法识别的响应',
+  en: 'The server sent an unexpected response',
+};
+
+type QueryValue = string | number | boolean | null | undefined;
+
+/** Builds `?a=1&b=x`, leaving out empty values. */
+export function queryString(params: Record<string, QueryValue>): string {
+  const qs = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined || v === null || v === '') continue;
+    qs.set(k, String(v));
+  }
+  const s = qs.toString();
+  return s ? `?${s}` : '';
+}
+
+function isLocalized(v: unknown): v is Localized {
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as Localized).zh === 'string' &&
+    typeof (v as Localized).en === 'string'
+  );
+}
+
+async function problemOf(res: Response): Promise<ApiError> {
+  const type = res.headers.get('content-type') ?? '';
+  if (!type.includes('json')) return new ApiError(res.status, 'http_error', unexpected);
+  const body = (await res.json().catch(() => null)) as Record<string, unknown> | null;
+  if (!body || typeof body.code !== 'string' || !isLocalized(body.message)) {
+    return new ApiError(res.status, 'http_error', unexpected);
+  }
+  const errors = Array.isArray(body.errors)
+    ? (body.errors as unknown[]).filter(
+        (e): e is ApiFieldError =>
+          typeof e === 'object' &&
+          e !== null &&
+          typeof (e as ApiFieldError).field === 'string' &&
+          isLocalized((e as ApiFieldError).message),
+      )
+    : [];
+  return new ApiError(
+    res.status,
+    body.code,
+    body.message,
+    typeof body.field === 'string' ? body.field : undefined,
+    errors,
+  );
+}
+
+async function request<T>(
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (method !== 'GET') headers['X-Luoshi-Request'] = '1';
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}`, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', networkFailure);
+  }
+  if (!res.ok) throw await problemOf(res);
+  if (res.status === 204) return undefined as T;
+  return (await res.json()) as T;
+}
+
+/** The typed API client: every unsafe call carries the CSRF header and same-origin cookies. */
+export const api = {
+  get: <T>(path: string, query: Record<string, QueryValue> = {}) =>
+    request<T>('GET', `${path}${queryString(query)}`),
+  post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  del: (path: string) => request<void>('DELETE', path),
+};
+
+/** Does this error mean the caller has no session any more? */
+export const isSignedOut = (e: unknown): e is ApiError =>
+  e instanceof ApiError && e.status === 401 && (e.code === 'unauthenticated' || e.code === 'session_expired');
+
+/** Does this error mean the caller must change a first-time password first? */
+export const isPasswordChangeRequired = (e: unknown): e is ApiError =>
+  e instanceof ApiError && e.code === 'password_change_required';

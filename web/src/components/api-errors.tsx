@@ -1,0 +1,60 @@
+import { Alert, App, type FormInstance } from 'antd';
+import { useCallback, useState } from 'react';
+import { ApiError } from '../api/client.ts';
+import { useI18n } from '../app/i18n.tsx';
+
+/** `body.unitId` → `unitId`: the API names fields by request part. */
+const formField = (field: string) => field.replace(/^(body|query|params)\./, '');
+
+/**
+ * Puts an API error where it belongs: field errors on the matching form
+ * fields, anything else in an alert above the form.
+ */
+export function useFormErrors<T>(form: FormInstance<T>, fields: readonly string[]) {
+  const { pick, t } = useI18n();
+  const [problem, setProblem] = useState<string | null>(null);
+  const handle = useCallback(
+    (e: unknown) => {
+      if (!(e instanceof ApiError)) {
+        setProblem(t('common.unexpectedError'));
+        return;
+      }
+      const perField =
+        e.errors.length > 0
+          ? e.errors.map((x) => ({ field: formField(x.field), text: pick(x.message) }))
+          : [];
+      if (perField.length === 0 && e.field)
+        perField.push({ field: formField(e.field), text: pick(e.localized) });
+      // A refusal by rule (三员分立, a cycle) is about the whole request: say it above the form.
+      const byRule = e.status === 409 && !e.code.endsWith('_taken');
+      const onForm = byRule ? [] : perField.filter((x) => fields.includes(x.field));
+      if (onForm.length > 0) {
+        form.setFields(onForm.map((x) => ({ name: x.field as never, errors: [x.text] })));
+      }
+      const rest = perField.filter((x) => !onForm.includes(x));
+      if (onForm.length > 0 && rest.length === 0) {
+        setProblem(null);
+        return;
+      }
+      const details =
+        e.code === 'validation_failed' ? rest.map((x) => `${x.field}: ${x.text}`).join('；') : '';
+      setProblem(details ? `${pick(e.localized)}（${details}）` : pick(e.localized));
+    },
+    [fields, form, pick, t],
+  );
+  const alert = problem ? (
+    <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} role="alert" />
+  ) : null;
+  return { handle, alert, clear: () => setProblem(null) };
+}
+
+/** Shows an API error as a toast (for actions without a form). */
+export function useErrorToast() {
+  const { message } = App.useApp();
+  const { pick, t } = useI18n();
+  return useCallback(
+    (e: unknown) =>
+      void message.error(e instanceof ApiError ? pick(e.localized) : t('common.unexpectedError')),
+    [message, pick, t],
+  );
+}

@@ -1,0 +1,132 @@
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType as ColumnsType } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useAudit, useAuditVerify, type AuditFilter } from '../../api/audit.ts';
+import type { AuditEntry, AuditVerify } from '../../api/types.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import { useErrorToast } from '../../components/api-errors.tsx';
+import { PageTitle } from '../../components/page-title.tsx';
+import { AuditDetail } from './audit-detail.tsx';
+import { AuditFilters } from './audit-filters.tsx';
+import { auditActionLabels, auditObjectTypes, brokenReasons } from './audit-labels.ts';
+
+function VerifyResult({ result, onClose }: { result: AuditVerify; onClose: () => void }) {
+  const { t, pick } = useI18n();
+  if (result.ok) {
+    return (
+      <Alert
+        type="success"
+        showIcon
+        title={t('audit.verifyOk')}
+        description={t('audit.verifyOkDetail', { entries: result.entries, chains: result.chains })}
+        closable={{ onClose }}
+        style={{ marginBottom: 16 }}
+      />
+    );
+  }
+  const b = result.broken;
+  const reason = b ? (brokenReasons[b.reason] ? pick(brokenReasons[b.reason]!) : b.reason) : '';
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={t('audit.verifyFailed')}
+      description={
+        b
+          ? t('audit.verifyBroken', { chain: b.chainId, seq: b.chainSeq, id: b.id ?? '—', reason })
+          : undefined
+      }
+      closable={{ onClose }}
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
+
+/** 审计日志: the append-only, hash-chained record of every change (audit administrator). */
+export function AuditPage() {
+  const { t, pick } = useI18n();
+  const toast = useErrorToast();
+  const [filter, setFilter] = useState<AuditFilter>({});
+  const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const list = useAudit(filter, { limit: page.pageSize, offset: (page.current - 1) * page.pageSize });
+  const verify = useAuditVerify();
+
+  const columns: ColumnsType<AuditEntry> = [
+    {
+      title: t('audit.time'),
+      dataIndex: 'at',
+      width: 180,
+      render: (v: string) => dayjs(v).tz('Asia/Shanghai').format('YYYY-MM-DD HH:mm:ss'),
+    },
+    { title: t('audit.actor'), dataIndex: 'actorName', width: 150, render: (v: string | null) => v ?? '—' },
+    { title: t('audit.ip'), dataIndex: 'ip', width: 140, render: (v: string | null) => v ?? '—' },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      render: (a: string) => (
+        <span>
+          {auditActionLabels[a] ? pick(auditActionLabels[a]) : a}{' '}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {a}
+          </Typography.Text>
+        </span>
+      ),
+    },
+    {
+      title: t('audit.object'),
+      key: 'object',
+      width: 160,
+      render: (_, e) => (
+        <span>
+          <Tag>{auditObjectTypes[e.objectType] ? pick(auditObjectTypes[e.objectType]!) : e.objectType}</Tag>
+          {e.objectId ? `#${e.objectId}` : ''}
+        </span>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      <PageTitle
+        title={t('nav.audit')}
+        sub={t('audit.sub')}
+        extra={
+          <Button
+            icon={<SafetyCertificateOutlined />}
+            loading={verify.isPending}
+            onClick={() => verify.mutate(undefined, { onError: toast })}
+          >
+            {t('audit.verify')}
+          </Button>
+        }
+      />
+      {verify.data && <VerifyResult result={verify.data} onClose={() => verify.reset()} />}
+      <AuditFilters
+        onChange={(f) => {
+          setFilter(f);
+          setPage((p) => ({ ...p, current: 1 }));
+        }}
+      />
+      <Card size="small">
+        <Table<AuditEntry>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          expandable={{ expandedRowRender: (e) => <AuditDetail entry={e} /> }}
+          pagination={{
+            current: page.current,
+            pageSize: page.pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (n) => t('common.total', { n }),
+            onChange: (current, pageSize) => setPage({ current, pageSize }),
+          }}
+        />
+      </Card>
+    </>
+  );
+}
