@@ -15,7 +15,11 @@ const range = (from: IsoDate, to: IsoDate, name: string): CalendarOverride[] => 
   }
   return out;
 };
-const work = (date: IsoDate, name: string): CalendarOverride => ({ date, kind: 'workday', name: `${name}调休上班` });
+const work = (date: IsoDate, name: string): CalendarOverride => ({
+  date,
+  kind: 'workday',
+  name: `${name}调休上班`,
+});
 
 /**
  * 2026: 国务院办公厅关于2026年部分节假日安排的通知 (2025-11-04, published by Xinhua).

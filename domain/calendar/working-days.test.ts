@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { holidays2026, shippedCalendar } from './holidays.ts';
-import { addDays, daysBetween, isIsoDate, isoWeekday, shanghaiDate, startOfShanghaiDay } from './shanghai-date.ts';
+import {
+  addDays,
+  daysBetween,
+  isIsoDate,
+  isoWeekday,
+  shanghaiDate,
+  startOfShanghaiDay,
+} from './shanghai-date.ts';
 import { WorkCalendar } from './working-days.ts';
 
 const cal = new WorkCalendar(shippedCalendar);
