@@ -1,3 +1,5 @@
+import { PgDialect } from 'drizzle-orm/pg-core';
+import type { SQL } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { fileURLToPath } from 'node:url';
@@ -91,4 +93,20 @@ export function withDates<T extends Record<string, unknown>>(rows: T[], ...keys:
     }
   }
   return rows;
+}
+
+const namedDialect = new PgDialect();
+
+/**
+ * Runs raw SQL as a named prepared statement: PostgreSQL parses and plans it
+ * once per connection instead of on every call. `name` must always go with the
+ * same SQL text.
+ */
+export async function executeNamed<T extends Record<string, unknown>>(
+  db: Tx,
+  name: string,
+  query: SQL,
+): Promise<{ rows: T[]; rowCount: number | null }> {
+  const prepared = db._.session.prepareQuery(namedDialect.sqlToQuery(query), undefined, name, false);
+  return (await prepared.execute()) as { rows: T[]; rowCount: number | null };
 }

@@ -1,8 +1,34 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, chmodSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { freePort, type RunningPostgres } from '../db/embedded.ts';
+
+function readPostmasterPid(data: string): number | null {
+  try {
+    const pid = Number(readFileSync(path.join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /** Finds the machine's PostgreSQL binaries (initdb, postgres), preferring version 15. */
 export function findSystemPostgresBin(): string | null {
@@ -98,12 +124,21 @@ export async function startSystemPostgres(binDir: string): Promise<RunningPostgr
     async stop() {
       if (stopped) return;
       stopped = true;
-      await new Promise<void>((resolve) => {
-        child.once('exit', () => resolve());
-        // runuser forwards SIGINT to postgres: fast shutdown.
+      // Signal the postmaster itself (runuser does not pass signals on): SIGINT is a fast shutdown.
+      const postmaster = readPostmasterPid(data);
+      if (postmaster) {
+        try {
+          process.kill(postmaster, 'SIGINT');
+        } catch {
+          // already gone
+        }
+        const deadline = Date.now() + 30_000;
+        while (alive(postmaster) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+        if (alive(postmaster)) process.kill(postmaster, 'SIGKILL');
+      } else {
         child.kill('SIGINT');
-        setTimeout(() => resolve(), 15_000).unref();
-      });
+      }
+      if (child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -90,6 +90,36 @@ describe('the audit log', () => {
     expect(v.json().entries).toBeGreaterThan(40);
   });
 
+  it('records a true "before" when the same record is changed concurrently', async () => {
+    const person = (await t.sql<{ id: number }>("SELECT id FROM people WHERE username = 'p0003'"))[0]!.id;
+    const unit = (await t.sql<{ id: number }>("SELECT id FROM units WHERE code = 'QJ-T09'"))[0]!.id;
+    await Promise.all(
+      Array.from({ length: 24 }, (_, i) =>
+        Promise.all([
+          t.call('PATCH', `/api/v1/people/${person}`, { cookie: admin, body: { name: `并发${i}` } }),
+          t.call('POST', `/api/v1/units/${unit}/rename`, { cookie: admin, body: { name: `并发镇${i}` } }),
+        ]),
+      ),
+    );
+    for (const [type, id] of [
+      ['person', person],
+      ['unit', unit],
+    ] as const) {
+      const history = await t.sql<{ before: { name: string } | null; after: { name: string } }>(
+        `SELECT before, after FROM audit_log WHERE object_type = $1 AND object_id = $2 AND action IN ('person.update', 'unit.rename') ORDER BY id`,
+        [type, String(id)],
+      );
+      expect(history.length).toBeGreaterThan(10);
+      for (let i = 1; i < history.length; i++)
+        expect(history[i]!.before!.name).toBe(history[i - 1]!.after.name);
+      const now = await t.sql<{ name: string }>(
+        `SELECT name FROM ${type === 'person' ? 'people' : 'units'} WHERE id = $1`,
+        [id],
+      );
+      expect(now[0]!.name).toBe(history.at(-1)!.after.name);
+    }
+  });
+
   it('verify finds the first broken link after a row is altered behind the application', async () => {
     const target = (
       await t.sql<{ id: string; chain_id: number; chain_seq: string }>(

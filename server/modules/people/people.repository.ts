@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../../domain/roles.ts';
-import { withDates, type Db, type Tx } from '../../db/client.ts';
+import { executeNamed, withDates, type Db, type Tx } from '../../db/client.ts';
 import { pathInScope } from '../units/units.repository.ts';
 
 export type PersonRow = {
@@ -55,8 +55,20 @@ export async function listPeople(
   return { items: withDates(items.rows, 'lockedUntil'), total: count.rows[0]?.n ?? 0 };
 }
 
+/** Reads a person and locks the row until the transaction ends (for a change and its audit "before"). */
+export async function getPersonForUpdate(tx: Tx, id: number): Promise<PersonRow | undefined> {
+  const r = await executeNamed<PersonRow>(
+    tx,
+    'get_person_for_update',
+    sql`SELECT ${personSelect} FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = ${id} FOR UPDATE OF p`,
+  );
+  return withDates(r.rows, 'lockedUntil')[0];
+}
+
 export async function getPerson(db: Tx, id: number): Promise<PersonRow | undefined> {
-  const r = await db.execute<PersonRow>(
+  const r = await executeNamed<PersonRow>(
+    db,
+    'get_person',
     sql`SELECT ${personSelect} FROM people p JOIN units u ON u.id = p.unit_id WHERE p.id = ${id}`,
   );
   return withDates(r.rows, 'lockedUntil')[0];

@@ -106,8 +106,8 @@ export function peopleRoutes(deps: AppDeps): RouteDef[] {
       body: personUpdateBody,
       response: personResponse,
       async handler({ actor, params, body, ip, now }) {
-        await service.updatePerson(deps, { actor: actor!, ip, now }, params.id, body);
-        return one(actor!, params.id, now);
+        const row = await service.updatePerson(deps, { actor: actor!, ip, now }, params.id, body);
+        return row ? presentPerson(actor!, row, now) : one(actor!, params.id, now);
       },
     }),
     route({

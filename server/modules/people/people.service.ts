@@ -27,7 +27,7 @@ export async function visiblePerson(deps: AppDeps, actor: Actor, id: number): Pr
 }
 
 async function managedPerson(tx: Tx, actor: Actor, id: number): Promise<repo.PersonRow> {
-  const p = await repo.getPerson(tx, id);
+  const p = await repo.getPersonForUpdate(tx, id);
   if (!p || !inScope(manageScope(actor), p.unitPath)) throw fail('not_found');
   return p;
 }
@@ -100,11 +100,11 @@ export async function updatePerson(
     phone?: string | null | undefined;
     email?: string | null | undefined;
   },
-): Promise<void> {
-  await deps.database.db.transaction(async (tx) => {
+): Promise<repo.PersonRow | undefined> {
+  return deps.database.db.transaction(async (tx) => {
     const p = await managedPerson(tx, c.actor, id);
-    if (input.unitId !== undefined && input.unitId !== p.unitId)
-      await managedActiveUnit(tx, c.actor, input.unitId);
+    const moved = input.unitId !== undefined && input.unitId !== p.unitId;
+    if (moved) await managedActiveUnit(tx, c.actor, input.unitId!);
     const next = {
       name: input.name ?? p.name,
       unitId: input.unitId ?? p.unitId,
@@ -113,6 +113,8 @@ export async function updatePerson(
     };
     await repo.updatePerson(tx, id, next, c.now);
     await recordChange(tx, c, 'person', 'person.update', id, snapshot(p), snapshot(next));
+    // The row as it now stands, unless the unit changed (its name and path must be read).
+    return moved ? undefined : { ...p, ...next };
   });
 }
 

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../../domain/roles.ts';
-import { withDates, type Db, type Tx } from '../../db/client.ts';
+import { executeNamed, withDates, type Db, type Tx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 
 export type LoginRow = {
@@ -89,7 +89,10 @@ export type SessionActorRow = {
 
 /** Loads the person behind a session token hash, with their active grants. */
 export async function loadSession(db: Db, tokenHash: string): Promise<SessionActorRow | undefined> {
-  const r = await db.execute<SessionActorRow>(sql`
+  const r = await executeNamed<SessionActorRow>(
+    db,
+    'load_session',
+    sql`
     SELECT s.person_id AS "personId", p.username, p.name, p.unit_id AS "unitId", u.path AS "unitPath",
            p.must_change_password AS "mustChangePassword", p.active, s.last_seen_at AS "lastSeenAt",
            s.expires_at AS "expiresAt",
@@ -98,7 +101,8 @@ export async function loadSession(db: Db, tokenHash: string): Promise<SessionAct
                      FROM grants g JOIN units gu ON gu.id = g.unit_id
                      WHERE g.person_id = p.id AND gu.active), '[]'::json) AS roles
     FROM sessions s JOIN people p ON p.id = s.person_id JOIN units u ON u.id = p.unit_id
-    WHERE s.token_hash = ${tokenHash}`);
+    WHERE s.token_hash = ${tokenHash}`,
+  );
   return withDates(r.rows, 'lastSeenAt', 'expiresAt')[0];
 }
 

@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/client.ts';
+import { executeNamed, type Db, type Tx } from '../../db/client.ts';
 
 export type UnitRow = {
   id: number;
@@ -83,6 +83,16 @@ export async function unitTree(
   return r.rows;
 }
 
+/** Reads a unit and locks its row until the transaction ends (for a change and its audit "before"). */
+export async function getUnitForUpdate(tx: Tx, id: number): Promise<UnitRow | undefined> {
+  const r = await executeNamed<UnitRow>(
+    tx,
+    'get_unit_for_update',
+    sql`SELECT ${unitSelect} FROM ${unitFrom} WHERE u.id = ${id} FOR UPDATE OF u`,
+  );
+  return r.rows[0];
+}
+
 export async function getUnit(db: Tx, id: number): Promise<UnitRow | undefined> {
   const r = await db.execute<UnitRow>(sql`SELECT ${unitSelect} FROM ${unitFrom} WHERE u.id = ${id}`);
   return r.rows[0];
@@ -91,7 +101,9 @@ export async function getUnit(db: Tx, id: number): Promise<UnitRow | undefined> 
 /** Names of the given units, by id. */
 export async function unitNames(db: Db, ids: readonly number[]): Promise<Map<number, string>> {
   if (ids.length === 0) return new Map();
-  const r = await db.execute<{ id: number; name: string }>(
+  const r = await executeNamed<{ id: number; name: string }>(
+    db,
+    'unit_names',
     sql`SELECT id, name FROM units WHERE id = ANY(${`{${[...new Set(ids)].map((n) => Math.trunc(n)).join(',')}}`}::int[])`,
   );
   return new Map(r.rows.map((x) => [x.id, x.name]));

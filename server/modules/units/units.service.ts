@@ -22,7 +22,7 @@ export async function visibleUnit(deps: AppDeps, actor: Actor, id: number): Prom
 
 /** Loads a unit the caller manages, for a change, locking its row in the transaction. */
 async function managedUnit(tx: Tx, actor: Actor, id: number, field?: string): Promise<repo.UnitRow> {
-  const unit = await repo.getUnit(tx, id);
+  const unit = await repo.getUnitForUpdate(tx, id);
   if (!unit || !inScope(scopeOf(actor, manageRoles), unit.path)) throw fail('not_found', field);
   return unit;
 }

@@ -1,0 +1,81 @@
+import type pg from 'pg';
+import { probe } from './http.ts';
+import type { LoadGenerator } from './load.ts';
+import { settle } from './postgres.ts';
+import { cpuBetween, cpuSnapshot } from './cpu.ts';
+import { resetStatements, topStatements } from './sql-stats.ts';
+import type { LoadSummary, LoadTarget, Scenario, ScenarioResult, SideResult } from './types.ts';
+
+export interface MeasureOptions {
+  durationS: number;
+  warmupS: number;
+  connections: number;
+  sqlStats: boolean;
+  postmasterPid: number | undefined;
+  log: (m: string) => void;
+}
+
+/** Probe, warm up (discarded), settle the database, then measure one side. */
+async function measureSide(
+  gen: LoadGenerator,
+  admin: pg.Pool,
+  label: string,
+  baseUrl: string,
+  target: LoadTarget,
+  o: MeasureOptions,
+): Promise<SideResult> {
+  await probe(baseUrl, target);
+  if (o.warmupS > 0) {
+    o.log(`  ${label}: warm-up ${o.warmupS} s`);
+    await gen.run(baseUrl, target, { durationS: o.warmupS, connections: o.connections });
+  }
+  await settle(admin);
+  if (o.sqlStats) await resetStatements(admin);
+  o.log(`  ${label}: measuring ${o.durationS} s × ${o.connections} connections`);
+  const pids = { loadGenerator: gen.pid, postmaster: o.postmasterPid };
+  const before = cpuSnapshot(pids);
+  const s = await gen.run(baseUrl, target, { durationS: o.durationS, connections: o.connections });
+  const cpu = cpuBetween(before, cpuSnapshot(pids));
+  o.log(
+    `  ${label}: ${s.requestsPerSec.toFixed(0)} req/s, p50 ${s.latencyMs.p50} ms, p99 ${s.latencyMs.p99} ms`,
+  );
+  const statements = o.sqlStats ? await topStatements(admin, s.totalRequests) : undefined;
+  return { ...s, cpu, ...(statements ? { statements } : {}) };
+}
+
+function problemsOf(side: string, s: LoadSummary): string[] {
+  const out: string[] = [];
+  if (s.non2xx > 0) out.push(`${side}: ${s.non2xx} non-2xx answers`);
+  if (s.errors > 0) out.push(`${side}: ${s.errors} socket errors (${s.timeouts} timeouts)`);
+  if (s.totalRequests === 0) out.push(`${side}: no requests completed`);
+  return out;
+}
+
+/**
+ * Measures a scenario's pair in turn (Luoshi, then the baseline) with the
+ * same load, and judges it: pass when the ratio meets the target and neither
+ * side saw errors.
+ */
+export async function measureScenario(
+  gen: LoadGenerator,
+  admin: pg.Pool,
+  urls: { luoshi: string; baseline: string },
+  sc: Scenario,
+  o: MeasureOptions,
+): Promise<ScenarioResult> {
+  o.log(`scenario ${sc.id}: ${sc.title}`);
+  const luoshi = await measureSide(gen, admin, 'Luoshi', urls.luoshi, sc.luoshi, o);
+  const baseline = await measureSide(gen, admin, 'baseline', urls.baseline, sc.baseline, o);
+  const ratio = baseline.requestsPerSec > 0 ? luoshi.requestsPerSec / baseline.requestsPerSec : 0;
+  const problems = [...problemsOf('Luoshi', luoshi), ...problemsOf('baseline', baseline)];
+  return {
+    id: sc.id,
+    title: sc.title,
+    luoshi,
+    baseline,
+    ratio,
+    target: sc.target,
+    pass: ratio >= sc.target && problems.length === 0,
+    problems,
+  };
+}

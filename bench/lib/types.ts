@@ -1,0 +1,123 @@
+import type { FastifyInstance } from 'fastify';
+import type pg from 'pg';
+import type { Config } from '../../server/config.ts';
+import type { Database } from '../../server/db/client.ts';
+import type { CpuUse } from './cpu.ts';
+import type { StatementStat } from './sql-stats.ts';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+/**
+ * One request shape the load generator repeats. Plain data: it is sent to the
+ * load-generator process, so it may hold no functions.
+ */
+export interface LoadTarget {
+  method: HttpMethod;
+  path: string;
+  headers: Record<string, string>;
+  body?: string;
+  /**
+   * Variants taken in turn from one counter shared by all connections: the
+   * n-th request overall uses variant n mod length (its path and body replace
+   * the defaults above).
+   */
+  rotate?: RequestVariant[];
+}
+
+/** One request's path and/or body in a rotation. */
+export interface RequestVariant {
+  path?: string;
+  body?: string;
+}
+
+/** A pair of load runs: Luoshi's real endpoint and its bare baseline. */
+export interface Scenario {
+  /** Short stable key, e.g. `session.get`. */
+  id: string;
+  /** What the table shows. */
+  title: string;
+  luoshi: LoadTarget;
+  baseline: LoadTarget;
+  /** Pass when Luoshi req/s ≥ target × baseline req/s. */
+  target: number;
+}
+
+/** What a suite gets to prepare its scenarios. */
+export interface SuiteContext {
+  /** `http://127.0.0.1:<port>` of the running Luoshi. */
+  luoshiUrl: string;
+  /** Luoshi's own pool (restricted role), for look-ups and capturing SQL. */
+  database: Database;
+  config: Config;
+  /** Password of every demo account. */
+  password: string;
+  /** How baselines send their SQL: unnamed like Drizzle's `execute` (default), or as named prepared statements. */
+  baselineMode: BaselineMode;
+}
+
+export type BaselineMode = 'plain' | 'prepared';
+
+/** A sequential timing, e.g. the cost of one sign-in. */
+export interface Timing {
+  label: string;
+  samples: number;
+  meanMs: number;
+  p50Ms: number;
+  minMs: number;
+  maxMs: number;
+}
+
+/** A correctness check run after the load (e.g. on what the audit recorded). */
+export interface Check {
+  label: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface PreparedSuite {
+  scenarios: Scenario[];
+  /** Adds the suite's bare routes to the baseline server (plain `pg` pool, no auth, validation or audit). */
+  registerBaseline(app: FastifyInstance, pool: pg.Pool): void;
+  /** Sequential measurements run after the load scenarios, on an idle server. */
+  timings?: () => Promise<Timing[]>;
+  /** Correctness checks on what the load left behind; a failed check fails the run. */
+  checks?: () => Promise<Check[]>;
+}
+
+/** A named benchmark module (`npm run bench -- <name>`). */
+export interface BenchSuite {
+  name: string;
+  description: string;
+  prepare(ctx: SuiteContext): Promise<PreparedSuite>;
+}
+
+/** What one autocannon run measured. */
+export interface LoadSummary {
+  requestsPerSec: number;
+  totalRequests: number;
+  durationS: number;
+  latencyMs: { p50: number; p90: number; p99: number; mean: number; max: number };
+  non2xx: number;
+  errors: number;
+  timeouts: number;
+}
+
+/** One side of a pair: the load result and where the CPU went. */
+export interface SideResult extends LoadSummary {
+  cpu: CpuUse | null;
+  /** With --sql-stats: the statements that took the database's time. */
+  statements?: StatementStat[];
+}
+
+/** One scenario's measured pair and verdict. */
+export interface ScenarioResult {
+  id: string;
+  title: string;
+  luoshi: SideResult;
+  baseline: SideResult;
+  ratio: number;
+  target: number;
+  pass: boolean;
+  /** Why a run is invalid (non-2xx answers, socket errors), if it is. */
+  problems: string[];
+}

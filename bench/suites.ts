@@ -1,0 +1,10 @@
+import type { BenchSuite } from './lib/types.ts';
+
+/**
+ * Every benchmark `npm run bench -- <name>` knows, loaded on demand. To add
+ * one (tasks, problems, ranking…), write `bench/<name>.bench.ts` exporting a
+ * BenchSuite and list it here.
+ */
+export const suites: Record<string, () => Promise<BenchSuite>> = {
+  session: async () => (await import('./session.bench.ts')).sessionSuite,
+};
