@@ -11,6 +11,7 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { AuditDetail } from './audit-detail.tsx';
 import { AuditFilters } from './audit-filters.tsx';
 import { auditActionLabels, auditObjectTypes, brokenReasons } from './audit-labels.ts';
+import { useServerPaging } from '../../components/server-paging.ts';
 
 function VerifyResult({ result, onClose }: { result: AuditVerify; onClose: () => void }) {
   const { t, pick } = useI18n();
@@ -49,8 +50,8 @@ export function AuditPage() {
   const { t, pick } = useI18n();
   const toast = useErrorToast();
   const [filter, setFilter] = useState<AuditFilter>({});
-  const [page, setPage] = useState({ current: 1, pageSize: 20 });
-  const list = useAudit(filter, { limit: page.pageSize, offset: (page.current - 1) * page.pageSize });
+  const paging = useServerPaging();
+  const list = useAudit(filter, paging.window);
   const verify = useAuditVerify();
 
   const columns: ColumnsType<AuditEntry> = [
@@ -106,7 +107,7 @@ export function AuditPage() {
       <AuditFilters
         onChange={(f) => {
           setFilter(f);
-          setPage((p) => ({ ...p, current: 1 }));
+          paging.reset();
         }}
       />
       <Card size="small">
@@ -117,14 +118,7 @@ export function AuditPage() {
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
           expandable={{ expandedRowRender: (e) => <AuditDetail entry={e} /> }}
-          pagination={{
-            current: page.current,
-            pageSize: page.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (current, pageSize) => setPage({ current, pageSize }),
-          }}
+          pagination={paging.pagination(list.data?.total ?? 0)}
         />
       </Card>
     </>

@@ -12,6 +12,7 @@ import { RoleTag } from '../../components/tags.tsx';
 import { UnitTreeSelect } from '../../components/unit-tree-select.tsx';
 import { roles } from '../../../../domain/roles.ts';
 import { GrantModal } from './grant-modal.tsx';
+import { useServerPaging } from '../../components/server-paging.ts';
 
 /** 授权管理: who holds which role on which unit (security administrator). */
 export function GrantsPage() {
@@ -20,12 +21,12 @@ export function GrantsPage() {
   const toast = useErrorToast();
   const m = useGrantMutations();
   const [filter, setFilter] = useState<GrantFilter>({});
-  const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const paging = useServerPaging();
   const [adding, setAdding] = useState(false);
-  const list = useGrants(filter, { limit: page.pageSize, offset: (page.current - 1) * page.pageSize });
+  const list = useGrants(filter, paging.window);
   const update = (f: Partial<GrantFilter>) => {
     setFilter((prev) => ({ ...prev, ...f }));
-    setPage((p) => ({ ...p, current: 1 }));
+    paging.reset();
   };
 
   const columns: ColumnsType<Grant> = [
@@ -112,14 +113,7 @@ export function GrantsPage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          pagination={{
-            current: page.current,
-            pageSize: page.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (current, pageSize) => setPage({ current, pageSize }),
-          }}
+          pagination={paging.pagination(list.data?.total ?? 0)}
         />
       </Card>
       {adding && <GrantModal onClose={() => setAdding(false)} />}

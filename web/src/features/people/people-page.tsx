@@ -12,6 +12,7 @@ import { UnitTreeSelect } from '../../components/unit-tree-select.tsx';
 import { OneTimePasswordModal } from './one-time-password-modal.tsx';
 import { PersonActions } from './person-actions.tsx';
 import { PersonDrawer } from './person-drawer.tsx';
+import { useServerPaging } from '../../components/server-paging.ts';
 
 function PersonStatus({ p }: { p: Person }) {
   const { t } = useI18n();
@@ -26,13 +27,13 @@ export function PeoplePage() {
   const { t } = useI18n();
   const manage = useCan('people.manage');
   const [filter, setFilter] = useState<PeopleFilter>({ subtree: true });
-  const [page, setPage] = useState({ current: 1, pageSize: 20 });
+  const paging = useServerPaging();
   const [drawer, setDrawer] = useState<Person | null | undefined>(undefined);
   const [otp, setOtp] = useState<{ result: OneTimePassword; reason: 'created' | 'reset' } | null>(null);
-  const list = usePeople(filter, { limit: page.pageSize, offset: (page.current - 1) * page.pageSize });
+  const list = usePeople(filter, paging.window);
   const update = (f: Partial<PeopleFilter>) => {
     setFilter((prev) => ({ ...prev, ...f }));
-    setPage((p) => ({ ...p, current: 1 }));
+    paging.reset();
   };
 
   const columns: ColumnsType<Person> = [
@@ -123,14 +124,7 @@ export function PeoplePage() {
           columns={columns}
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
-          pagination={{
-            current: page.current,
-            pageSize: page.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => t('common.total', { n }),
-            onChange: (current, pageSize) => setPage({ current, pageSize }),
-          }}
+          pagination={paging.pagination(list.data?.total ?? 0)}
         />
       </Card>
       {drawer !== undefined && (

@@ -8,6 +8,7 @@ import { ActiveTag } from '../../components/tags.tsx';
 import { UnitActions } from './unit-actions.tsx';
 import type { UnitDialog } from './unit-dialogs.tsx';
 import { useCatalogueNames } from './use-catalogue-names.ts';
+import { useServerPaging } from '../../components/server-paging.ts';
 
 /** The direct sub-units of the selected unit, paged by the server. */
 export function UnitChildrenTable({
@@ -26,11 +27,8 @@ export function UnitChildrenTable({
   const { t, lang } = useI18n();
   const names = useCatalogueNames();
   const [q, setQ] = useState('');
-  const [page, setPage] = useState({ current: 1, pageSize: 20 });
-  const list = useUnits(
-    { parentId, q: q || undefined, includeInactive },
-    { limit: page.pageSize, offset: (page.current - 1) * page.pageSize },
-  );
+  const paging = useServerPaging();
+  const list = useUnits({ parentId, q: q || undefined, includeInactive }, paging.window);
 
   const columns: ColumnsType<Unit> = [
     {
@@ -90,7 +88,7 @@ export function UnitChildrenTable({
         placeholder={t('units.searchChildren')}
         onSearch={(v) => {
           setQ(v.trim());
-          setPage((p) => ({ ...p, current: 1 }));
+          paging.reset();
         }}
         style={{ maxWidth: 320 }}
       />
@@ -101,14 +99,7 @@ export function UnitChildrenTable({
         dataSource={list.data?.items ?? []}
         loading={list.isFetching}
         scroll={{ x: manage ? 800 : 600 }}
-        pagination={{
-          current: page.current,
-          pageSize: page.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => t('common.total', { n }),
-          onChange: (current, pageSize) => setPage({ current, pageSize }),
-        }}
+        pagination={paging.pagination(list.data?.total ?? 0)}
       />
     </Space>
   );
