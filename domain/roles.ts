@@ -45,6 +45,7 @@ export const capabilities = {
   'people.manage': ['sysadmin'],
   'grants.manage': ['secadmin'],
   'audit.read': ['auditor'],
+  'calendar.manage': ['sysadmin'],
   'units.browse': [
     'sysadmin',
     'secadmin',

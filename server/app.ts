@@ -8,6 +8,7 @@ import { errorHandler, notFoundHandler, problemOf } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { registerRoutes, type RouteDef } from './http/route.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { grantRoutes } from './modules/grants/grants.routes.ts';
 import { registerHealth } from './modules/health/health.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
@@ -28,6 +29,7 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
     ...peopleRoutes(deps),
     ...grantRoutes(deps),
     ...auditRoutes(deps),
+    ...calendarRoutes(deps),
   ];
 }
 

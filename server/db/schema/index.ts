@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigint,
+  date,
   bigserial,
   boolean,
   check,
@@ -161,4 +162,17 @@ export const auditLog = pgTable(
     index('audit_log_object_idx').on(t.objectType, t.objectId),
     check('audit_log_seq_positive', sql`${t.chainSeq} > 0`),
   ],
+);
+
+/** 工作日历: the days that break the Monday–Friday rule (holidays, 调休 make-up working days). */
+export const calendarDays = pgTable(
+  'calendar_days',
+  {
+    date: date('date', { mode: 'string' }).primaryKey(),
+    kind: text('kind').notNull(),
+    name: text('name').notNull(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+    updatedBy: integer('updated_by').references(() => people.id),
+  },
+  (t) => [check('calendar_days_kind', sql`${t.kind} IN ('holiday', 'workday')`)],
 );
