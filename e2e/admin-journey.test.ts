@@ -1,19 +1,16 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   apiCall,
   eventually,
-  launchBrowser,
   menuLabels,
   newContext,
   screenshot,
   signIn,
-  startServer,
-  type RunningServer,
+  useServerAndBrowser,
 } from './support.ts';
 
-let server: RunningServer;
-let browser: Browser;
+const env = useServerAndBrowser();
 
 const unitName = '测试新区社区';
 const renamed = '测试新区社区（更名后）';
@@ -23,22 +20,12 @@ let unitCode = '';
 let town = { id: 0, name: '' };
 let oneTimePassword = '';
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
 async function asUser<T>(
   username: string,
   password: string | undefined,
   run: (page: Page) => Promise<T>,
 ): Promise<T> {
-  const context = await newContext(browser, server.baseUrl);
+  const context = await newContext(env.browser, env.server.baseUrl);
   const page = await context.newPage();
   try {
     await signIn(page, username, password);

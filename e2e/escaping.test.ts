@@ -1,34 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  apiCall,
-  eventually,
-  launchBrowser,
-  newContext,
-  screenshot,
-  signIn,
-  startServer,
-  type RunningServer,
-} from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { apiCall, eventually, newContext, screenshot, signIn, useServerAndBrowser } from './support.ts';
 
 const hostile = `<img src=x onerror=alert(1)>'; DROP TABLE units;--`;
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 describe('user content is text, never markup', () => {
   it('a unit named like an injection shows literally and runs nothing', async () => {
-    const context = await newContext(browser, server.baseUrl);
+    const context = await newContext(env.browser, env.server.baseUrl);
     const page = await context.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (d) => {

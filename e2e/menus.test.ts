@@ -1,15 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiCall,
   eventually,
-  launchBrowser,
   menuLabels,
   newContext,
   screenshot,
   signIn,
-  startServer,
-  type RunningServer,
+  useServerAndBrowser,
 } from './support.ts';
 
 /** What each demo account may use, as the menu must show it (工作台 first). */
@@ -30,23 +27,12 @@ interface SessionBody {
   user: { name: string; unit: { name: string } };
 }
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 describe('the menu follows the role', () => {
   for (const [username, expected] of Object.entries(expectedMenus)) {
     it(`${username} sees exactly ${expected.join('、')}`, async () => {
-      const context = await newContext(browser, server.baseUrl);
+      const context = await newContext(env.browser, env.server.baseUrl);
       const page = await context.newPage();
       try {
         await signIn(page, username);
@@ -78,7 +64,7 @@ describe('the menu follows the role', () => {
   }
 
   it('a page outside the role is refused, not shown', async () => {
-    const context = await newContext(browser, server.baseUrl);
+    const context = await newContext(env.browser, env.server.baseUrl);
     const page = await context.newPage();
     try {
       await signIn(page, 'auditor');
@@ -91,7 +77,7 @@ describe('the menu follows the role', () => {
   });
 
   it('English is chosen once and kept after a reload', async () => {
-    const context = await newContext(browser, server.baseUrl);
+    const context = await newContext(env.browser, env.server.baseUrl);
     const page = await context.newPage();
     try {
       await signIn(page, 'secadmin');

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 export const DEMO_PASSWORD = 'Demo#2026pass';
@@ -188,4 +188,24 @@ export async function apiCall<T>(
  */
 export function eventually<T>(fn: () => Promise<T> | T, timeout = 15_000) {
   return expect.poll(fn, { timeout, interval: 100 });
+}
+
+/** The server and Chromium one test file runs against. */
+export interface E2eEnv {
+  server: RunningServer;
+  browser: Browser;
+}
+
+/** Starts a fresh server and Chromium before the file's tests and stops both after them. */
+export function useServerAndBrowser(): E2eEnv {
+  const env = {} as E2eEnv;
+  beforeAll(async () => {
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }

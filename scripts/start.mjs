@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: builds the web app when its sources are newer than the build, then runs `luoshi serve`.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWeb } from './build-web.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -24,19 +25,8 @@ const sources = Math.max(
 );
 if (!existsSync(built) || statSync(built).mtimeMs < sources) {
   process.stderr.write('building the web app…\n');
-  const r = spawnSync(
-    process.execPath,
-    [
-      path.join(root, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'web/vite.config.ts',
-      '--logLevel',
-      'warn',
-    ],
-    { cwd: root, stdio: 'inherit' },
-  );
-  if (r.status !== 0) process.exit(r.status ?? 1);
+  const status = buildWeb(root);
+  if (status !== 0) process.exit(status);
 }
 
 const child = spawn(

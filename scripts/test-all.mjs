@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildWeb } from './build-web.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const out = path.join(root, '.test-results');
@@ -69,19 +70,8 @@ else if (!only.length || only.includes('postgresql-15')) {
 }
 if (!only.length || only.includes('e2e')) {
   process.stdout.write('\n=== building the web app for e2e ===\n');
-  const b = spawnSync(
-    process.execPath,
-    [
-      path.join(root, 'node_modules/vite/bin/vite.js'),
-      'build',
-      '--config',
-      'web/vite.config.ts',
-      '--logLevel',
-      'warn',
-    ],
-    { cwd: root, stdio: 'inherit' },
-  );
-  if (b.status !== 0) runs.push({ name: 'web build', passed: 0, failed: 1, skipped: 0 });
+  const status = buildWeb(root);
+  if (status !== 0) runs.push({ name: 'web build', passed: 0, failed: 1, skipped: 0 });
   else vitestRun('e2e', ['e2e']);
 }
 
