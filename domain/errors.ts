@@ -74,6 +74,63 @@ export const errorCatalogue = {
     en: 'You cannot revoke your own security administrator role',
   },
   person_inactive: { zh: '人员已停用', en: 'The person is deactivated' },
+  wrong_state: {
+    zh: '当前状态下不能进行此操作',
+    en: 'This cannot be done in the current state',
+  },
+  task_code_taken: {
+    zh: '该任务编号在本行动中已被使用',
+    en: 'This task code is already used in the campaign',
+  },
+  campaign_closed: { zh: '该专项行动已结束', en: 'The campaign is closed' },
+  report_already_in: {
+    zh: '本期报送已提交，请等待审核或修改被退回的报送',
+    en: 'This period is already reported; wait for the decision or revise a returned report',
+  },
+  report_not_due: {
+    zh: '该任务当前不需要报送',
+    en: 'No report is due for this task now',
+  },
+  change_request_pending: {
+    zh: '已有一项调整申请待审批',
+    en: 'A change request is already waiting for a decision',
+  },
+  not_responsible_leader: {
+    zh: '只有该任务的包保领导可以作出批示',
+    en: 'Only a responsible leader of the task can write an instruction',
+  },
+  instruction_answered: { zh: '该批示已回复', en: 'This instruction has already been answered' },
+  unit_not_below: {
+    zh: '分解任务只能交给牵头单位的下级单位',
+    en: 'A task can only be split to units below its lead unit',
+  },
+  sheet_not_xlsx: {
+    zh: '文件不是 Excel 工作簿（.xlsx）',
+    en: 'The file is not an Excel workbook (.xlsx)',
+  },
+  sheet_encrypted: {
+    zh: '工作簿有密码保护，请取消密码后再上传',
+    en: 'The workbook is password-protected; remove the password and upload it again',
+  },
+  sheet_empty: { zh: '工作表中没有数据行', en: 'The sheet has no data rows' },
+  sheet_too_many_rows: { zh: '工作表行数超过上限', en: 'The sheet has too many rows' },
+  sheet_bad_header: {
+    zh: '表头与模板不一致（缺少列、重复列或合并单元格）',
+    en: 'The header row does not match the template (missing, repeated or merged columns)',
+  },
+  sheet_formula: {
+    zh: '工作表含有公式，请粘贴为数值后再上传',
+    en: 'The sheet contains formulas; paste them as values and upload again',
+  },
+  sheet_rows_invalid: {
+    zh: '工作表中有错误，未导入任何数据',
+    en: 'The sheet has errors; nothing was imported',
+  },
+  file_type_not_allowed: {
+    zh: '文件类型不允许（仅限 jpg、png、pdf、docx、xlsx）',
+    en: 'This file type is not allowed (jpg, png, pdf, docx, xlsx only)',
+  },
+  file_empty: { zh: '文件为空', en: 'The file is empty' },
   not_ready: { zh: '服务尚未就绪', en: 'The service is not ready' },
   internal_error: { zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { zh: string; en: string }>;

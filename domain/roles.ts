@@ -46,6 +46,14 @@ export const capabilities = {
   'grants.manage': ['secadmin'],
   'audit.read': ['auditor'],
   'calendar.manage': ['sysadmin'],
+  /** 专项行动 and their task lists: create, import, issue, verify, settings. */
+  'campaigns.manage': ['office'],
+  /** Read every task of a campaign in the role's scope. */
+  'campaigns.browse': ['office', 'inspector', 'leader', 'discipline'],
+  /** 我的任务: a unit's tasks, signing, reports, approvals. */
+  'tasks.unit': ['liaison', 'head'],
+  /** 包保任务: the tasks in a leader's portfolio, instructions. */
+  'tasks.portfolio': ['leader'],
   'units.browse': [
     'sysadmin',
     'secadmin',

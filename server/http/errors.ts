@@ -13,6 +13,13 @@ export function statusOf(code: ErrorCode): number {
     case 'password_too_common':
     case 'password_reused':
     case 'wrong_current_password':
+    case 'sheet_not_xlsx':
+    case 'sheet_encrypted':
+    case 'sheet_empty':
+    case 'sheet_too_many_rows':
+    case 'sheet_bad_header':
+    case 'sheet_formula':
+    case 'file_empty':
       return 400;
     case 'unauthenticated':
     case 'session_expired':
@@ -20,6 +27,7 @@ export function statusOf(code: ErrorCode): number {
       return 401;
     case 'csrf_failed':
     case 'forbidden':
+    case 'not_responsible_leader':
     case 'password_change_required':
     case 'account_disabled':
       return 403;
@@ -41,10 +49,21 @@ export function statusOf(code: ErrorCode): number {
     case 'grant_exists':
     case 'cannot_revoke_own_admin':
     case 'person_inactive':
+    case 'wrong_state':
+    case 'task_code_taken':
+    case 'campaign_closed':
+    case 'report_already_in':
+    case 'report_not_due':
+    case 'change_request_pending':
+    case 'instruction_answered':
+    case 'unit_not_below':
       return 409;
+    case 'sheet_rows_invalid':
+      return 422;
     case 'payload_too_large':
       return 413;
     case 'unsupported_media_type':
+    case 'file_type_not_allowed':
       return 415;
     case 'account_locked':
     case 'rate_limited':

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import {
   bigint,
   date,
+  doublePrecision,
+  primaryKey,
   bigserial,
   boolean,
   check,
@@ -175,4 +177,340 @@ export const calendarDays = pgTable(
     updatedBy: integer('updated_by').references(() => people.id),
   },
   (t) => [check('calendar_days_kind', sql`${t.kind} IN ('holiday', 'workday')`)],
+);
+
+/** 设置: small typed settings the office or the admin can change, JSON by key. */
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: jsonb('value').notNull(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+  updatedBy: integer('updated_by').references(() => people.id),
+});
+
+/** 附件: an uploaded file, stored outside the web root under its SM3 digest. */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: serial('id').primaryKey(),
+    digest: text('digest').notNull(),
+    filename: text('filename').notNull(),
+    mime: text('mime').notNull(),
+    size: integer('size').notNull(),
+    uploadedBy: integer('uploaded_by')
+      .notNull()
+      .references(() => people.id),
+    uploadedAt: tz('uploaded_at').notNull().defaultNow(),
+    /** What the file belongs to once it is attached, e.g. `report` 12; null while only uploaded. */
+    ownerType: text('owner_type'),
+    ownerId: integer('owner_id'),
+  },
+  (t) => [
+    index('attachments_owner_idx').on(t.ownerType, t.ownerId),
+    index('attachments_uploader_idx').on(t.uploadedBy),
+  ],
+);
+
+/** 专项行动 */
+export const campaigns = pgTable('campaigns', {
+  id: serial('id').primaryKey(),
+  name: text('name').notNull(),
+  /** 领导小组 */
+  leadingGroup: text('leading_group').notNull().default(''),
+  description: text('description').notNull().default(''),
+  startOn: date('start_on', { mode: 'string' }).notNull(),
+  endOn: date('end_on', { mode: 'string' }).notNull(),
+  closed: boolean('closed').notNull().default(false),
+  createdBy: integer('created_by').references(() => people.id),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+/** 任务: one line of a campaign's task list, or a subtask handed to a lower unit. */
+export const tasks = pgTable(
+  'tasks',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    parentId: integer('parent_id').references((): AnyPgColumn => tasks.id),
+    code: text('code').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    category: text('category').notNull().default(''),
+    targetText: text('target_text').notNull().default(''),
+    targetValue: doublePrecision('target_value'),
+    targetUnit: text('target_unit'),
+    leadUnitId: integer('lead_unit_id')
+      .notNull()
+      .references(() => units.id),
+    status: text('status').notNull().default('draft'),
+    startOn: date('start_on', { mode: 'string' }).notNull(),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    cadence: text('cadence').notNull(),
+    /** Weight of a subtask in its parent's roll-up. */
+    weight: doublePrecision('weight').notNull().default(1),
+    /** 0–100: the last approved report's percent, or the roll-up of the subtasks. */
+    progress: doublePrecision('progress').notNull().default(0),
+    actualValue: doublePrecision('actual_value'),
+    /** The light as computed by domain/tasks/status-light on `light_on`; never typed in. */
+    light: text('light'),
+    lightReasonZh: text('light_reason_zh'),
+    lightReasonEn: text('light_reason_en'),
+    expectedPercent: doublePrecision('expected_percent'),
+    lightOn: date('light_on', { mode: 'string' }),
+    lateReports: integer('late_reports').notNull().default(0),
+    issuedAt: tz('issued_at'),
+    signDueOn: date('sign_due_on', { mode: 'string' }),
+    signedAt: tz('signed_at'),
+    signedBy: integer('signed_by').references(() => people.id),
+    signedLate: boolean('signed_late').notNull().default(false),
+    completionEvidence: text('completion_evidence'),
+    claimedAt: tz('claimed_at'),
+    completedAt: tz('completed_at'),
+    returnCount: integer('return_count').notNull().default(0),
+    returnReason: text('return_reason'),
+    /** The dispatch decision (议定事项) this task was made from. */
+    decisionId: integer('decision_id'),
+    createdBy: integer('created_by').references(() => people.id),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('tasks_campaign_code_key').on(t.campaignId, t.code),
+    index('tasks_campaign_light_idx').on(t.campaignId, t.light, t.id),
+    index('tasks_lead_unit_idx').on(t.leadUnitId, t.status),
+    index('tasks_parent_idx').on(t.parentId),
+    check(
+      'tasks_status',
+      sql`${t.status} IN ('draft','issued','signed','in_progress','completion_claimed','done')`,
+    ),
+    check('tasks_cadence', sql`${t.cadence} IN ('weekly','half_monthly','monthly','quarterly')`),
+    check('tasks_light', sql`${t.light} IS NULL OR ${t.light} IN ('green','yellow','red')`),
+    check('tasks_dates', sql`${t.deadline} >= ${t.startOn}`),
+    check('tasks_progress', sql`${t.progress} BETWEEN 0 AND 100`),
+  ],
+);
+
+/** 包保领导 of a task. */
+export const taskLeaders = pgTable(
+  'task_leaders',
+  {
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.personId] }), index('task_leaders_person_idx').on(t.personId)],
+);
+
+/** 配合单位 of a task. */
+export const taskCooperators = pgTable(
+  'task_cooperators',
+  {
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.unitId] }), index('task_cooperators_unit_idx').on(t.unitId)],
+);
+
+/** 时间节点 */
+export const taskMilestones = pgTable(
+  'task_milestones',
+  {
+    id: serial('id').primaryKey(),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id, { onDelete: 'cascade' }),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    title: text('title').notNull(),
+    percent: doublePrecision('percent').notNull(),
+    doneOn: date('done_on', { mode: 'string' }),
+  },
+  (t) => [index('task_milestones_task_idx').on(t.taskId, t.dueOn)],
+);
+
+/** 报送事项: a recurring submission that is not a task. */
+export const reportItems = pgTable('report_items', {
+  id: serial('id').primaryKey(),
+  campaignId: integer('campaign_id')
+    .notNull()
+    .references(() => campaigns.id),
+  title: text('title').notNull(),
+  description: text('description').notNull().default(''),
+  cadence: text('cadence').notNull(),
+  graceDays: integer('grace_days').notNull().default(0),
+  startOn: date('start_on', { mode: 'string' }).notNull(),
+  endOn: date('end_on', { mode: 'string' }).notNull(),
+  createdBy: integer('created_by').references(() => people.id),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});
+
+export const reportItemUnits = pgTable(
+  'report_item_units',
+  {
+    itemId: integer('item_id')
+      .notNull()
+      .references(() => reportItems.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.itemId, t.unitId] }), index('report_item_units_unit_idx').on(t.unitId)],
+);
+
+/**
+ * 进度报送 (for a task) or a submission of a reporting item: written by the
+ * liaison, approved by the unit head, only then received by the office.
+ */
+export const reports = pgTable(
+  'reports',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    taskId: integer('task_id').references(() => tasks.id),
+    itemId: integer('item_id').references(() => reportItems.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    periodKey: text('period_key').notNull(),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    status: text('status').notNull(),
+    percent: doublePrecision('percent'),
+    actualValue: doublePrecision('actual_value'),
+    progress: text('progress').notNull(),
+    gap: text('gap').notNull().default(''),
+    reason: text('reason').notNull().default(''),
+    measures: text('measures').notNull().default(''),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => people.id),
+    submittedAt: tz('submitted_at').notNull(),
+    decidedBy: integer('decided_by').references(() => people.id),
+    decidedAt: tz('decided_at'),
+    returnReason: text('return_reason'),
+    late: boolean('late').notNull().default(false),
+  },
+  (t) => [
+    uniqueIndex('reports_task_period_key')
+      .on(t.taskId, t.periodKey)
+      .where(sql`${t.taskId} IS NOT NULL`),
+    uniqueIndex('reports_item_unit_period_key')
+      .on(t.itemId, t.unitId, t.periodKey)
+      .where(sql`${t.itemId} IS NOT NULL`),
+    index('reports_unit_status_idx').on(t.unitId, t.status),
+    check('reports_subject', sql`(${t.taskId} IS NULL) <> (${t.itemId} IS NULL)`),
+    check('reports_status', sql`${t.status} IN ('submitted','approved','returned')`),
+    check('reports_percent', sql`${t.percent} IS NULL OR ${t.percent} BETWEEN 0 AND 100`),
+  ],
+);
+
+/** 调整申请: a unit asks to move a deadline or change a target; the office decides. */
+export const changeRequests = pgTable(
+  'change_requests',
+  {
+    id: serial('id').primaryKey(),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    kind: text('kind').notNull(),
+    reason: text('reason').notNull(),
+    currentDeadline: date('current_deadline', { mode: 'string' }),
+    currentTargetText: text('current_target_text'),
+    currentTargetValue: doublePrecision('current_target_value'),
+    proposedDeadline: date('proposed_deadline', { mode: 'string' }),
+    proposedTargetText: text('proposed_target_text'),
+    proposedTargetValue: doublePrecision('proposed_target_value'),
+    status: text('status').notNull().default('pending'),
+    requestedBy: integer('requested_by')
+      .notNull()
+      .references(() => people.id),
+    requestedAt: tz('requested_at').notNull(),
+    decidedBy: integer('decided_by').references(() => people.id),
+    decidedAt: tz('decided_at'),
+    decisionNote: text('decision_note'),
+  },
+  (t) => [
+    index('change_requests_task_idx').on(t.taskId),
+    check('change_requests_kind', sql`${t.kind} IN ('deadline','target')`),
+    check('change_requests_status', sql`${t.status} IN ('pending','approved','rejected')`),
+  ],
+);
+
+/** 调度会 */
+export const meetings = pgTable('meetings', {
+  id: serial('id').primaryKey(),
+  campaignId: integer('campaign_id')
+    .notNull()
+    .references(() => campaigns.id),
+  title: text('title').notNull(),
+  heldOn: date('held_on', { mode: 'string' }).notNull(),
+  place: text('place').notNull().default(''),
+  otherAttendees: text('other_attendees').notNull().default(''),
+  notes: text('notes').notNull().default(''),
+  createdBy: integer('created_by').references(() => people.id),
+  createdAt: tz('created_at').notNull().defaultNow(),
+});
+
+export const meetingAttendees = pgTable(
+  'meeting_attendees',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.personId] })],
+);
+
+export const meetingTasks = pgTable(
+  'meeting_tasks',
+  {
+    meetingId: integer('meeting_id')
+      .notNull()
+      .references(() => meetings.id, { onDelete: 'cascade' }),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+  },
+  (t) => [primaryKey({ columns: [t.meetingId, t.taskId] }), index('meeting_tasks_task_idx').on(t.taskId)],
+);
+
+/** 议定事项: a decision of a dispatch meeting; may become a task. */
+export const meetingDecisions = pgTable('meeting_decisions', {
+  id: serial('id').primaryKey(),
+  meetingId: integer('meeting_id')
+    .notNull()
+    .references(() => meetings.id, { onDelete: 'cascade' }),
+  text: text('text').notNull(),
+  taskId: integer('task_id').references(() => tasks.id),
+});
+
+/** 批示: a leader's instruction on a task, which the unit must answer. */
+export const instructions = pgTable(
+  'instructions',
+  {
+    id: serial('id').primaryKey(),
+    taskId: integer('task_id')
+      .notNull()
+      .references(() => tasks.id),
+    leaderId: integer('leader_id')
+      .notNull()
+      .references(() => people.id),
+    text: text('text').notNull(),
+    at: tz('at').notNull(),
+    answer: text('answer'),
+    answeredBy: integer('answered_by').references(() => people.id),
+    answeredAt: tz('answered_at'),
+  },
+  (t) => [index('instructions_task_idx').on(t.taskId)],
 );
