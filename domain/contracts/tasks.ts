@@ -14,10 +14,7 @@ export const longText = (max: number, min = 0) =>
     .trim()
     .min(min)
     .max(max)
-    .refine(
-      (s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s),
-      'must not contain control characters',
-    );
+    .refine((s) => /^[^\p{Cc}]*$/u.test(s.replace(/[\n\r\t]/g, '')), 'must not contain control characters');
 
 export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
