@@ -99,6 +99,10 @@ export const errorCatalogue = {
     zh: '只有该任务的包保领导可以作出批示',
     en: 'Only a responsible leader of the task can write an instruction',
   },
+  not_a_leader: {
+    zh: '包保领导须为具有“包保/分管领导”角色的在职人员',
+    en: 'A responsible leader must be an active person holding the leader role',
+  },
   instruction_answered: { zh: '该批示已回复', en: 'This instruction has already been answered' },
   unit_not_below: {
     zh: '分解任务只能交给牵头单位的下级单位',

@@ -8,12 +8,15 @@ import { errorHandler, notFoundHandler, problemOf } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { registerRoutes, type RouteDef } from './http/route.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
+import { campaignRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { grantRoutes } from './modules/grants/grants.routes.ts';
 import { registerHealth } from './modules/health/health.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { SESSION_COOKIE, sessionRoutes } from './modules/session/session.routes.ts';
 import { resolveSession } from './modules/session/session.service.ts';
+import { settingsRoutes } from './modules/settings/settings.routes.ts';
+import { taskRoutes } from './modules/tasks/tasks.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -30,6 +33,9 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
     ...grantRoutes(deps),
     ...auditRoutes(deps),
     ...calendarRoutes(deps),
+    ...settingsRoutes(deps),
+    ...campaignRoutes(deps),
+    ...taskRoutes(deps),
   ];
 }
 

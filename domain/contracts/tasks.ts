@@ -16,8 +16,6 @@ export const longText = (max: number, min = 0) =>
     .max(max)
     .refine((s) => /^[^\p{Cc}]*$/u.test(s.replace(/[\n\r\t]/g, '')), 'must not contain control characters');
 
-export const idParams = z.strictObject({ id: z.coerce.number().int().positive().max(2_147_483_647) });
-
 export const lights = ['green', 'yellow', 'red'] as const;
 export const lightSchema = z.enum(lights);
 export const cadenceSchema = z.enum(cadences);
@@ -155,16 +153,18 @@ export const taskUpdateBody = z
   })
   .refine((b) => Object.keys(b).length > 0, { message: 'nothing to change' });
 
-/** 分解: hand a task to lower units, one subtask each. */
+/** 分解: hand a task to lower units, one subtask each: listed units, every unit of a type, or a whole 赛道. */
 export const splitBody = z
   .strictObject({
-    unitIds: idList(1000).optional(),
-    /** Every active unit of this type under the lead unit, e.g. every town: `town`. */
+    unitIds: idList(1000).min(1).optional(),
+    /** Every active unit of this type, e.g. `town`. */
     unitTypeCode: z.string().trim().min(1).max(30).optional(),
+    /** Every active unit of this peer group, e.g. `towns` (towns and streets). */
+    peerGroupCode: z.string().trim().min(1).max(30).optional(),
     weight: z.number().min(0.01).max(1000).default(1),
   })
-  .refine((b) => (b.unitIds === undefined) !== (b.unitTypeCode === undefined), {
-    message: 'give either unitIds or unitTypeCode',
+  .refine((b) => [b.unitIds, b.unitTypeCode, b.peerGroupCode].filter((x) => x !== undefined).length === 1, {
+    message: 'give exactly one of unitIds, unitTypeCode, peerGroupCode',
     path: ['unitIds'],
   });
 
@@ -212,6 +212,8 @@ export const taskSummary = z.object({
   overdue: z.boolean(),
   lateReports: z.number().int(),
   subtaskCount: z.number().int(),
+  /** Leader instructions (批示) the unit has not answered yet. */
+  openInstructions: z.number().int(),
   /** The current period's report, when one is due. */
   nextReportDue: z.string().nullable(),
 });

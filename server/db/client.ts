@@ -1,5 +1,5 @@
 import { PgDialect } from 'drizzle-orm/pg-core';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,8 @@ export const migrationsFolder = fileURLToPath(new URL('./migrations', import.met
 
 // Timestamps are stored as timestamptz in UTC; int8 counts come back as numbers.
 pg.types.setTypeParser(20, (v) => Number(v));
+// A `date` is a calendar day (Asia/Shanghai), kept as the text YYYY-MM-DD, never a JS Date at midnight UTC.
+pg.types.setTypeParser(1082, (v) => v);
 
 /** Creates the database named in `url` if it does not exist (connecting to `postgres`). */
 export async function ensureDatabase(url: string): Promise<void> {
@@ -93,6 +95,12 @@ export function withDates<T extends Record<string, unknown>>(rows: T[], ...keys:
     }
   }
   return rows;
+}
+
+/** An `int[]` literal of ids for `= ANY(…)`; only integers ever reach the SQL text. */
+export function intArray(ids: readonly number[]): SQL {
+  for (const n of ids) if (!Number.isSafeInteger(n)) throw new Error(`not an integer id: ${String(n)}`);
+  return sql.raw(`ARRAY[${ids.join(',')}]::int[]`);
 }
 
 const namedDialect = new PgDialect();

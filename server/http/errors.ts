@@ -57,6 +57,7 @@ export function statusOf(code: ErrorCode): number {
     case 'change_request_pending':
     case 'instruction_answered':
     case 'unit_not_below':
+    case 'not_a_leader':
       return 409;
     case 'sheet_rows_invalid':
       return 422;

@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { CalendarOverride } from '../../../domain/calendar/holidays.ts';
-import type { Db, Tx } from '../../db/client.ts';
+import type { Tx } from '../../db/client.ts';
 
 type DayRow = { date: string; kind: CalendarOverride['kind']; name: string };
 
 const daySelect = sql`to_char(date, 'YYYY-MM-DD') AS date, kind, name`;
 
 /** The calendar's exceptions between two dates (inclusive), in date order. */
-export async function listCalendarDays(db: Db, from: string, to: string): Promise<CalendarOverride[]> {
+export async function listCalendarDays(db: Tx, from: string, to: string): Promise<CalendarOverride[]> {
   const r = await db.execute<DayRow>(
     sql`SELECT ${daySelect} FROM calendar_days WHERE date BETWEEN ${from}::date AND ${to}::date ORDER BY date`,
   );

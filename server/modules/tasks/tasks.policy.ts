@@ -1,0 +1,103 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { nextTaskStatus, type TaskAction, type TaskStatus } from '../../../domain/tasks/task-lifecycle.ts';
+import type { Role } from '../../../domain/roles.ts';
+import { inScope, scopeOf, type Actor } from '../../http/actor.ts';
+
+/** Roles that read every task under their unit scope; only the office also sees drafts. */
+const overseers: readonly Role[] = ['office', 'inspector', 'discipline'];
+const unitRoles: readonly Role[] = ['liaison', 'head'];
+
+const hasRole = (actor: Actor, role: Role) => actor.roles.some((g) => g.role === role);
+
+function pathIn(column: SQL, scope: readonly string[]): SQL {
+  return sql.join(
+    scope.map((p) => sql`${column} LIKE ${p + '%'}`),
+    sql` OR `,
+  );
+}
+
+/**
+ * The tasks an actor may see, as a condition over `t` (tasks) and `lu` (its lead unit):
+ * the office and inspectors through their unit scope; a unit's liaison and head the
+ * issued tasks it leads or cooperates on; a leader the tasks in his portfolio and their subtasks.
+ */
+export function visibleTasks(actor: Actor): SQL {
+  const parts: SQL[] = [];
+  const office = scopeOf(actor, ['office']);
+  if (office.length) parts.push(sql`(${pathIn(sql`lu.path`, office)})`);
+  const readers = scopeOf(
+    actor,
+    overseers.filter((r) => r !== 'office'),
+  );
+  if (readers.length) parts.push(sql`(t.status <> 'draft' AND (${pathIn(sql`lu.path`, readers)}))`);
+  const units = scopeOf(actor, unitRoles);
+  if (units.length) {
+    parts.push(sql`(t.status <> 'draft' AND ((${pathIn(sql`lu.path`, units)}) OR EXISTS (
+      SELECT 1 FROM task_cooperators tc JOIN units cu ON cu.id = tc.unit_id
+      WHERE tc.task_id = t.id AND (${pathIn(sql`cu.path`, units)}))))`);
+  }
+  if (hasRole(actor, 'leader')) {
+    parts.push(sql`(t.status <> 'draft' AND EXISTS (
+      SELECT 1 FROM task_leaders tl WHERE tl.person_id = ${actor.id}
+        AND (tl.task_id = t.id OR tl.task_id = t.parent_id)))`);
+  }
+  return parts.length ? sql`(${sql.join(parts, sql` OR `)})` : sql`false`;
+}
+
+/** What the policy needs to know of one task. */
+export interface TaskFacts {
+  status: TaskStatus;
+  leadUnitPath: string;
+  leaderIds: readonly number[];
+  parentLeaderIds: readonly number[];
+  campaignClosed: boolean;
+  hasPendingChange: boolean;
+}
+
+/** Does the actor act for the task's lead unit (liaison or head with the unit in scope)? */
+export function actsForLeadUnit(actor: Actor, task: Pick<TaskFacts, 'leadUnitPath'>, roles = unitRoles) {
+  return inScope(scopeOf(actor, roles), task.leadUnitPath);
+}
+
+export function isOfficeFor(actor: Actor, task: Pick<TaskFacts, 'leadUnitPath'>) {
+  return inScope(scopeOf(actor, ['office']), task.leadUnitPath);
+}
+
+export function isLeaderOf(actor: Actor, task: Pick<TaskFacts, 'leaderIds' | 'parentLeaderIds'>) {
+  return (
+    hasRole(actor, 'leader') && (task.leaderIds.includes(actor.id) || task.parentLeaderIds.includes(actor.id))
+  );
+}
+
+/** The roles the actor holds with respect to this task, for the life-cycle table. */
+export function rolesOnTask(actor: Actor, task: TaskFacts): Role[] {
+  const held: Role[] = [];
+  if (isOfficeFor(actor, task)) held.push('office');
+  if (actsForLeadUnit(actor, task, ['liaison'])) held.push('liaison');
+  if (actsForLeadUnit(actor, task, ['head'])) held.push('head');
+  if (isLeaderOf(actor, task)) held.push('leader');
+  return held;
+}
+
+const may = (actor: Actor, task: TaskFacts, action: TaskAction) =>
+  !task.campaignClosed && nextTaskStatus(task.status, action, rolesOnTask(actor, task)).ok;
+
+/** The buttons the UI may show: the same rules the service enforces. */
+export function taskAbilities(actor: Actor, task: TaskFacts) {
+  const office = isOfficeFor(actor, task) && !task.campaignClosed;
+  const unit = actsForLeadUnit(actor, task) && !task.campaignClosed;
+  const working = task.status === 'signed' || task.status === 'in_progress';
+  return {
+    edit: office && task.status === 'draft',
+    issue: may(actor, task, 'issue'),
+    split: office && task.status !== 'done',
+    sign: may(actor, task, 'sign'),
+    report: unit && working,
+    requestChange: unit && working && !task.hasPendingChange,
+    decideChange: office && task.hasPendingChange,
+    claimCompletion: may(actor, task, 'claim_completion'),
+    verifyCompletion: may(actor, task, 'verify_completion'),
+    sendBack: may(actor, task, 'send_back'),
+    instruct: isLeaderOf(actor, task) && task.status !== 'draft' && task.status !== 'done',
+  };
+}
