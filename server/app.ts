@@ -12,6 +12,8 @@ import { campaignRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { grantRoutes } from './modules/grants/grants.routes.ts';
 import { registerHealth } from './modules/health/health.routes.ts';
+import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
+import { reportItemRoutes } from './modules/reports/report-items.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
 import { SESSION_COOKIE, sessionRoutes } from './modules/session/session.routes.ts';
 import { resolveSession } from './modules/session/session.service.ts';
@@ -36,6 +38,8 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
     ...settingsRoutes(deps),
     ...campaignRoutes(deps),
     ...taskRoutes(deps),
+    ...reportItemRoutes(deps),
+    ...meetingRoutes(deps),
   ];
 }
 

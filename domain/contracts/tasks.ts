@@ -362,6 +362,8 @@ export const reportBody = z
 
 export const itemSubmissionBody = z.strictObject({
   text: longText(8000, 1),
+  /** The submitting unit, when the caller acts for several of the item's units. */
+  unitId: id.optional(),
   attachmentIds: idList(20).default([]),
 });
 

@@ -217,7 +217,13 @@ export async function deleteDraft(deps: AppDeps, c: Call, id: number): Promise<v
 }
 
 /** 下达: issues a draft to its lead unit, which must sign within N working days. */
-async function issueLocked(tx: Transaction, c: Call, task: repo.TaskRow, facts: TaskFacts, s: TaskSettings) {
+export async function issueLocked(
+  tx: Transaction,
+  c: Call,
+  task: repo.TaskRow,
+  facts: TaskFacts,
+  s: TaskSettings,
+) {
   guardMove(c.actor, task, facts, 'issue');
   const today = shanghaiDate(c.now);
   const cal = await workCalendarAround(tx, today);
