@@ -1,6 +1,7 @@
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { buildApp, loggerOptions } from './app.ts';
 import { isEmpty, seedDemo, type DemoAccount } from './db/seed-demo.ts';
+import { startLightsJob } from './jobs/lights.job.ts';
 import { openRuntime } from './runtime.ts';
 import { verifyAudit } from './modules/audit/audit.repository.ts';
 import { resetPassword } from './modules/session/session.service.ts';
@@ -56,15 +57,15 @@ async function seedIfEmpty(config: Config, rt: Awaited<ReturnType<typeof openRun
 async function serve(config: Config): Promise<void> {
   const rt = await openRuntime(config, log);
   await seedIfEmpty(config, rt, false);
-  const app = await buildApp(
-    { database: rt.database, config, clock: () => new Date() },
-    { logger: loggerOptions(config.logLevel) },
-  );
+  const deps = { database: rt.database, config, clock: () => new Date() };
+  const app = await buildApp(deps, { logger: loggerOptions(config.logLevel) });
+  const lights = startLightsJob(deps, (m, err) => (err ? app.log.error({ err }, m) : app.log.info(m)));
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    await lights.stop();
     await app.close();
     await rt.stop();
     process.exit(0);
