@@ -1,5 +1,6 @@
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { buildApp, loggerOptions } from './app.ts';
+import { seedDemoCampaign } from './db/seed-demo-campaign.ts';
 import { isEmpty, seedDemo, type DemoAccount } from './db/seed-demo.ts';
 import { startLightsJob } from './jobs/lights.job.ts';
 import { openRuntime } from './runtime.ts';
@@ -51,6 +52,7 @@ async function seedIfEmpty(config: Config, rt: Awaited<ReturnType<typeof openRun
     iterations: config.pbkdf2Iterations,
     now: new Date(),
   });
+  await seedDemoCampaign(rt.database.db, new Date());
   printAccounts(accounts, config.demoPassword !== undefined);
 }
 
