@@ -21,7 +21,12 @@ describe('the demo campaign', () => {
     const tasks = await t.call('GET', `/api/v1/campaigns/${campaign.id}/tasks?topLevel=true&limit=100`, {
       cookie: office,
     });
-    const items = tasks.json().items as { code: string; subtaskCount: number; lateReports: number; status: string }[];
+    const items = tasks.json().items as {
+      code: string;
+      subtaskCount: number;
+      lateReports: number;
+      status: string;
+    }[];
     expect(items.find((x) => x.code === 'SK-21')?.subtaskCount).toBe(40);
     expect(items.some((x) => x.lateReports > 0)).toBe(true);
     expect(items.filter((x) => x.status === 'issued')).toHaveLength(1);
