@@ -375,3 +375,77 @@ describe('lists and filters', () => {
     expect((await t.call('GET', '/api/v1/tasks/portfolio', { cookie: liaison })).statusCode).toBe(403);
   });
 });
+
+describe('bad input writes nothing', () => {
+  it('answers a report on another unit’s task with 404 and malformed or too-long input with 400 naming the field', async () => {
+    const task = await newTask({ code: 'E-01' });
+    await t.call('POST', `/api/v1/tasks/${task.id}/issue`, { cookie: office });
+    await t.call('POST', `/api/v1/tasks/${task.id}/sign`, { cookie: liaison });
+    const foreign = await t.call('POST', `/api/v1/tasks/${task.id}/reports`, {
+      cookie: otherLiaison,
+      body: { percent: 10, progress: '冒报' },
+    });
+    expect(foreign.statusCode).toBe(404);
+    const long = await t.call('POST', `/api/v1/tasks/${task.id}/reports`, {
+      cookie: liaison,
+      body: { percent: 10, progress: '长'.repeat(4001) },
+    });
+    expect(long.statusCode).toBe(400);
+    expect(long.json().field).toBe('body.progress');
+    const wrongType = await t.call('POST', `/api/v1/tasks/${task.id}/reports`, {
+      cookie: liaison,
+      body: { percent: '十', progress: '进度' },
+    });
+    expect(wrongType.json().field).toBe('body.percent');
+    const neither = await t.call('POST', `/api/v1/tasks/${task.id}/reports`, {
+      cookie: liaison,
+      body: { progress: '只有文字' },
+    });
+    expect(neither.json().field).toBe('body.percent');
+    const malformed = await t.call('POST', `/api/v1/tasks/${task.id}/reports`, {
+      cookie: liaison,
+      body: '{"percent": 10,',
+    });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().code).toBe('malformed_json');
+    expect((await t.sql('SELECT 1 FROM reports WHERE task_id = $1', [task.id])).length).toBe(0);
+  });
+
+  it('refuses a draft naming a unit, leader or campaign that does not exist, or a person who is no leader', async () => {
+    const before = (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM tasks'))[0]!.n;
+    const cases: [string, Record<string, unknown>, number, string][] = [
+      [`/api/v1/campaigns/${campaignId}/tasks`, { code: 'F-01', leadUnitId: 999999 }, 404, 'body.leadUnitId'],
+      [
+        `/api/v1/campaigns/${campaignId}/tasks`,
+        { code: 'F-02', leaderIds: [999999] },
+        404,
+        'body.leaderIds.0',
+      ],
+      [`/api/v1/campaigns/999999/tasks`, { code: 'F-03' }, 404, 'params.id'],
+      [
+        `/api/v1/campaigns/${campaignId}/tasks`,
+        { code: 'F-04', deadline: '2026-02-01' },
+        400,
+        'body.deadline',
+      ],
+      [`/api/v1/campaigns/${campaignId}/tasks`, { code: 'A-01' }, 409, 'body.code'],
+      [`/api/v1/campaigns/${campaignId}/tasks`, { code: 'F-05', cadence: 'daily' }, 400, 'body.cadence'],
+    ];
+    for (const [url, over, status, field] of cases) {
+      const r = await t.call('POST', url, {
+        cookie: office,
+        body: draft({ leadUnitId: await unitId('QJ-T01'), ...over }),
+      });
+      expect(r.statusCode, `${JSON.stringify(over)} ${r.body}`).toBe(status);
+      expect(r.json().field).toBe(field);
+      expect(r.json().message.zh.length).toBeGreaterThan(0);
+    }
+    const staff = (await t.sql<{ id: number }>("SELECT id FROM people WHERE username = 'p0001'"))[0]!.id;
+    const notLeader = await t.call('POST', `/api/v1/campaigns/${campaignId}/tasks`, {
+      cookie: office,
+      body: draft({ code: 'F-06', leadUnitId: await unitId('QJ-T01'), leaderIds: [staff] }),
+    });
+    expect(notLeader.json()).toMatchObject({ code: 'not_a_leader', field: 'body.leaderIds.0' });
+    expect((await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM tasks'))[0]!.n).toBe(before);
+  });
+});
