@@ -2,6 +2,7 @@ import { taskSettings } from '../../../domain/contracts/tasks.ts';
 import { capabilities } from '../../../domain/roles.ts';
 import type { AppDeps } from '../../deps.ts';
 import { route, type RouteDef } from '../../http/route.ts';
+import { refreshStaleLights } from '../tasks/task-light.service.ts';
 import * as service from './settings.service.ts';
 
 export function settingsRoutes(deps: AppDeps): RouteDef[] {
@@ -23,7 +24,11 @@ export function settingsRoutes(deps: AppDeps): RouteDef[] {
       access: capabilities['campaigns.manage'],
       body: taskSettings,
       response: taskSettings,
-      handler: ({ actor, body, ip, now }) => service.setTaskSettings(deps, { actor: actor!, ip, now }, body),
+      async handler({ actor, body, ip, now }) {
+        const next = await service.setTaskSettings(deps, { actor: actor!, ip, now }, body);
+        await refreshStaleLights(deps.database.db, now, next);
+        return next;
+      },
     }),
   ];
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { taskSettings, type TaskSettings } from '../../../domain/contracts/tasks.ts';
 import { defaultTaskSettings } from '../../../domain/tasks/task-settings.ts';
 import type { AppDeps } from '../../deps.ts';
@@ -23,6 +24,8 @@ export async function setTaskSettings(
     const before = await getTaskSettings(tx);
     await writeSetting(tx, 'tasks', next, c.actor.id, c.now);
     await recordChange(tx, c, 'settings', 'settings.tasks', 'tasks', before, next);
+    // Every light is computed again with the new thresholds (by the caller, after commit).
+    await tx.execute(sql`UPDATE tasks SET light_on = NULL WHERE status <> 'draft'`);
     return next;
   });
 }
