@@ -54,6 +54,8 @@ export const capabilities = {
   'tasks.unit': ['liaison', 'head'],
   /** 包保任务: the tasks in a leader's portfolio, instructions. */
   'tasks.portfolio': ['leader'],
+  /** Upload files for reports, evidence and tasks (附件). */
+  'attachments.upload': ['liaison', 'head', 'office', 'inspector', 'leader'],
   'units.browse': [
     'sysadmin',
     'secadmin',

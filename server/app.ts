@@ -1,4 +1,5 @@
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { existsSync, readFileSync } from 'node:fs';
@@ -7,6 +8,7 @@ import type { AppDeps } from './deps.ts';
 import { errorHandler, notFoundHandler, problemOf } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { registerRoutes, type RouteDef } from './http/route.ts';
+import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
@@ -40,6 +42,7 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
     ...taskRoutes(deps),
     ...reportItemRoutes(deps),
     ...meetingRoutes(deps),
+    ...attachmentRoutes(deps),
   ];
 }
 
@@ -96,6 +99,10 @@ export async function buildApp(
   });
 
   await app.register(cookie);
+  // Uploads are read by the route (req.file()) with their own limits; nothing is buffered before.
+  await app.register(multipart, {
+    limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 10, parts: 12, fieldSize: 1024 },
+  });
   app.setErrorHandler(errorHandler);
 
   app.addHook('onSend', async (req, reply, payload) => {

@@ -12,6 +12,7 @@ describe('configuration', () => {
     });
     expect(c.databaseUrl).toBeUndefined();
     expect(c.dataDir.endsWith('/data')).toBe(true);
+    expect(c.maxUploadBytes).toBe(20 * 1024 * 1024);
   });
 
   it.each([
@@ -23,6 +24,7 @@ describe('configuration', () => {
     ['LUOSHI_DEMO_PASSWORD', 'short'],
     ['LOG_LEVEL', 'loud'],
     ['LUOSHI_COOKIE_SECURE', 'yes'],
+    ['LUOSHI_MAX_UPLOAD_MB', '0'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(name));
@@ -34,10 +36,12 @@ describe('configuration', () => {
       LUOSHI_SESSION_IDLE_MINUTES: '10',
       DATABASE_URL: 'postgres://u:p@127.0.0.1/db',
       LUOSHI_DATA_DIR: '/srv/luoshi',
+      LUOSHI_MAX_UPLOAD_MB: '5',
     });
     expect(c.port).toBe(8080);
     expect(c.session.idleMinutes).toBe(10);
     expect(c.databaseUrl).toBe('postgres://u:p@127.0.0.1/db');
     expect(c.dataDir).toBe('/srv/luoshi');
+    expect(c.maxUploadBytes).toBe(5 * 1024 * 1024);
   });
 });

@@ -26,6 +26,7 @@ const envSchema = z.object({
     .default('false')
     .transform((v) => v === 'true'),
   LUOSHI_DB_POOL_SIZE: int(16, 1, 200),
+  LUOSHI_MAX_UPLOAD_MB: int(20, 1, 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -43,6 +44,8 @@ export interface Config {
   pbkdf2Iterations: number;
   publicOrigin: string | undefined;
   poolSize: number;
+  /** Largest attachment accepted, in bytes. */
+  maxUploadBytes: number;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -79,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pbkdf2Iterations: e.LUOSHI_PBKDF2_ITERATIONS,
     publicOrigin: e.LUOSHI_PUBLIC_ORIGIN,
     poolSize: e.LUOSHI_DB_POOL_SIZE,
+    maxUploadBytes: e.LUOSHI_MAX_UPLOAD_MB * 1024 * 1024,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -52,7 +52,7 @@ export function buildOpenApi(defs: readonly RouteDef[], version: string): Record
         : def.access === 'signed-in'
           ? 'any signed-in person'
           : def.access.join(', ');
-    const status = String(def.status ?? (def.response ? 200 : 204));
+    const status = String(def.status ?? (def.response || def.produces ? 200 : 204));
     paths[url] ??= {};
     paths[url][def.method.toLowerCase()] = {
       summary: def.summary,
@@ -68,13 +68,34 @@ export function buildOpenApi(defs: readonly RouteDef[], version: string): Record
             },
           }
         : {}),
+      ...(def.multipart
+        ? {
+            requestBody: {
+              required: true,
+              content: {
+                'multipart/form-data': {
+                  schema: {
+                    type: 'object',
+                    required: [def.multipart.field],
+                    properties: { [def.multipart.field]: { type: 'string', format: 'binary' } },
+                  },
+                },
+              },
+            },
+          }
+        : {}),
       responses: {
         [status]: def.response
           ? {
               description: 'OK',
               content: { 'application/json': { schema: toSchema(def.response, 'output') } },
             }
-          : { description: 'No content' },
+          : def.produces
+            ? {
+                description: 'The file',
+                content: { [def.produces]: { schema: { type: 'string', format: 'binary' } } },
+              }
+            : { description: 'No content' },
         default: {
           description: 'Error',
           content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },

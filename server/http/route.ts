@@ -36,6 +36,10 @@ export interface RouteDef<
   query?: Q;
   params?: P;
   response?: z.ZodType;
+  /** A multipart/form-data upload with one file in `field` (the handler reads it; for OpenAPI). */
+  multipart?: { field: string };
+  /** The answer is a file of this type, not JSON (for OpenAPI). */
+  produces?: string;
   /** HTTP status of a successful answer (200 unless given). */
   status?: number;
   handler(ctx: RouteContext<z.infer<B>, z.infer<Q>, z.infer<P>>): Promise<unknown>;
