@@ -60,6 +60,16 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]
   return m;
 }
 
+/** The same token resolves the same way: a misspelling repeated over many rows is matched once. */
+function memo(resolve: (token: string) => Resolution): (token: string) => Resolution {
+  const cache = new Map<string, Resolution>();
+  return (token) => {
+    let r = cache.get(token);
+    if (!r) cache.set(token, (r = resolve(token)));
+    return r;
+  };
+}
+
 /** Lazily built, so a sheet without mistakes never computes pinyin. */
 function lazyIndex(names: () => string[]): () => NameIndex {
   let index: NameIndex | undefined;
@@ -95,7 +105,7 @@ export function peopleDirectory(people: readonly PersonRef[]): Directory {
       const p = byId.get(id);
       return p && label(p);
     },
-    resolve(token) {
+    resolve: memo((token) => {
       const { name, qualifier } = splitQualifier(token);
       const same = byName.get(normalizeName(name)) ?? [];
       if (qualifier === null) {
@@ -122,7 +132,7 @@ export function peopleDirectory(people: readonly PersonRef[]): Directory {
         message: { zh: `找不到人员“${token}”`, en: `No person named “${token}”` },
         suggestions: labelsOf(suggestNames(index(), name, SUGGESTIONS)),
       };
-    },
+    }),
   };
 }
 
@@ -141,7 +151,7 @@ export function unitDirectory(units: readonly UnitRef[]): Directory {
       const u = byId.get(id);
       return u && label(u);
     },
-    resolve(token) {
+    resolve: memo((token) => {
       const { name, qualifier } = splitQualifier(token);
       const same = byName.get(normalizeName(name)) ?? [];
       if (qualifier === null) {
@@ -173,6 +183,6 @@ export function unitDirectory(units: readonly UnitRef[]): Directory {
         message: { zh: `找不到单位“${token}”`, en: `No unit named “${token}”` },
         suggestions: suggestions.slice(0, SUGGESTIONS),
       };
-    },
+    }),
   };
 }

@@ -12,6 +12,7 @@ const problemSchema = {
     message: { type: 'object', properties: { zh: { type: 'string' }, en: { type: 'string' } } },
     field: { type: 'string' },
     errors: { type: 'array', items: { type: 'object' } },
+    detail: { type: 'object', description: 'More about the error, e.g. `problems` of a refused sheet' },
   },
 };
 
