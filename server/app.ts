@@ -8,6 +8,7 @@ import type { AppDeps } from './deps.ts';
 import { errorHandler, notFoundHandler, problemOf } from './http/errors.ts';
 import { buildOpenApi } from './http/openapi.ts';
 import { registerRoutes, type RouteDef } from './http/route.ts';
+import { attachmentsOf, claimAttachments } from './modules/attachments/attachments.repository.ts';
 import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes.ts';
@@ -20,13 +21,21 @@ import { peopleRoutes } from './modules/people/people.routes.ts';
 import { SESSION_COOKIE, sessionRoutes } from './modules/session/session.routes.ts';
 import { resolveSession } from './modules/session/session.service.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
-import { taskRoutes } from './modules/tasks/tasks.routes.ts';
+import { taskRoutes, type TaskRouteHooks } from './modules/tasks/tasks.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
   version: string;
 };
 export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+/** What the attachments module lends the modules whose records carry files. */
+const attachmentHooks: TaskRouteHooks = {
+  claim: async (tx, actor, ids, ownerType, ownerId) => {
+    await claimAttachments(tx, actor, ids, ownerType, ownerId);
+  },
+  attachmentsOf,
+};
 
 /** Every API route of the application, in one table (used for OpenAPI and the role matrix test). */
 export function apiRoutes(deps: AppDeps): RouteDef[] {
@@ -39,8 +48,8 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
     ...calendarRoutes(deps),
     ...settingsRoutes(deps),
     ...campaignRoutes(deps),
-    ...taskRoutes(deps),
-    ...reportItemRoutes(deps),
+    ...taskRoutes(deps, attachmentHooks),
+    ...reportItemRoutes(deps, attachmentHooks),
     ...meetingRoutes(deps),
     ...attachmentRoutes(deps),
   ];
