@@ -15,6 +15,8 @@ import { campaignRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { grantRoutes } from './modules/grants/grants.routes.ts';
 import { registerHealth } from './modules/health/health.routes.ts';
+import { taskExcelRoutes } from './modules/tasks-excel/tasks-excel.routes.ts';
+import { registerReportAttachmentOwners } from './modules/reports/report-attachments.ts';
 import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { reportItemRoutes } from './modules/reports/report-items.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
@@ -28,6 +30,8 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
   version: string;
 };
 export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
+
+registerReportAttachmentOwners();
 
 /** What the attachments module lends the modules whose records carry files. */
 const attachmentHooks: TaskRouteHooks = {
@@ -49,6 +53,7 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
     ...settingsRoutes(deps),
     ...campaignRoutes(deps),
     ...taskRoutes(deps, attachmentHooks),
+    ...taskExcelRoutes(deps),
     ...reportItemRoutes(deps, attachmentHooks),
     ...meetingRoutes(deps),
     ...attachmentRoutes(deps),

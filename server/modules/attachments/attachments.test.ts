@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../domain/errors.ts';
 import { storedPath } from '../../lib/files/file-store.ts';
 import { exifSegment, GPS_MARK, jpegWith, tinyJpeg, tinyPng, xmpSegment } from '../../test/image-fixture.ts';
+import { form } from '../../test/multipart.ts';
 import { testContext, type TestContext } from '../../test/harness.ts';
 import { makeCompoundFile, makeZip } from '../../test/zip-fixture.ts';
 import { registerAttachmentOwner } from './attachments.policy.ts';
@@ -44,19 +45,6 @@ beforeAll(async () => {
   );
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-/** A multipart/form-data body with one part. */
-function form(data: Buffer, filename: string, field = 'file', type = 'application/octet-stream') {
-  const boundary = `----luoshi${randomBytes(8).toString('hex')}`;
-  const head = Buffer.from(
-    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
-    'utf8',
-  );
-  return {
-    payload: Buffer.concat([head, data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
-    contentType: `multipart/form-data; boundary=${boundary}`,
-  };
-}
 
 function upload(user: string, data: Buffer, filename: string, field = 'file') {
   const f = form(data, filename, field);

@@ -342,3 +342,55 @@ export async function markMilestonesDone(
   await tx.execute(sql`UPDATE task_milestones SET done_on = ${today}::date
     WHERE task_id = ${taskId} AND done_on IS NULL AND percent <= ${progress}`);
 }
+
+/** Tasks as drafts (the import format), with leaders, cooperating units and milestones, in the given order. */
+export async function draftsOf(db: Tx, ids: readonly number[]): Promise<TaskDraft[]> {
+  if (ids.length === 0) return [];
+  const r = await db.execute<{
+    id: number;
+    code: string;
+    title: string;
+    description: string;
+    category: string;
+    targetText: string;
+    targetValue: number | null;
+    targetUnit: string | null;
+    leadUnitId: number;
+    start: string;
+    deadline: string;
+    cadence: TaskDraft['cadence'];
+    leaderIds: number[];
+    cooperatingUnitIds: number[];
+    milestones: { date: string; title: string; percent: number }[] | null;
+  }>(sql`SELECT t.id, t.code, t.title, t.description, t.category, t.target_text AS "targetText",
+      t.target_value AS "targetValue", t.target_unit AS "targetUnit", t.lead_unit_id AS "leadUnitId",
+      t.start_on AS start, t.deadline, t.cadence,
+      ARRAY(SELECT person_id FROM task_leaders WHERE task_id = t.id ORDER BY person_id) AS "leaderIds",
+      ARRAY(SELECT unit_id FROM task_cooperators WHERE task_id = t.id ORDER BY unit_id) AS "cooperatingUnitIds",
+      (SELECT json_agg(json_build_object('date', to_char(m.due_on, 'YYYY-MM-DD'), 'title', m.title, 'percent', m.percent)
+         ORDER BY m.due_on, m.id) FROM task_milestones m WHERE m.task_id = t.id) AS milestones
+    FROM tasks t WHERE t.id = ANY(${intArray(ids)})`);
+  const byId = new Map(r.rows.map((x) => [x.id, x]));
+  return ids.flatMap((id) => {
+    const x = byId.get(id);
+    if (!x) return [];
+    return [
+      {
+        code: x.code,
+        title: x.title,
+        description: x.description,
+        category: x.category,
+        targetText: x.targetText,
+        targetValue: x.targetValue,
+        targetUnit: x.targetUnit,
+        leaderIds: x.leaderIds,
+        leadUnitId: x.leadUnitId,
+        cooperatingUnitIds: x.cooperatingUnitIds,
+        start: x.start,
+        deadline: x.deadline,
+        milestones: x.milestones ?? [],
+        cadence: x.cadence,
+      },
+    ];
+  });
+}
