@@ -37,6 +37,8 @@ export const personListQuery = z.strictObject({
   subtree: boolQuery.optional(),
   q: z.string().trim().max(100).optional(),
   includeInactive: boolQuery.optional(),
+  /** Only people holding this role, e.g. `leader` for picking 包保领导. */
+  role: z.enum(roles).optional(),
   ...paging,
 });
 

@@ -186,6 +186,12 @@ export const myTasksQuery = z.strictObject({
   /** Only tasks with a report or a deadline due in the current week. */
   dueThisWeek: boolQuery.optional(),
   light: lightSchema.optional(),
+  /** e.g. `issued`: what the unit still has to sign for. */
+  status: taskStatusSchema.optional(),
+  /** Only tasks with a progress report waiting for the unit head. */
+  pendingReports: boolQuery.optional(),
+  /** Only tasks with a leader instruction not answered yet. */
+  openInstructions: boolQuery.optional(),
   ...paging,
 });
 
@@ -214,6 +220,8 @@ export const taskSummary = z.object({
   subtaskCount: z.number().int(),
   /** Leader instructions (批示) the unit has not answered yet. */
   openInstructions: z.number().int(),
+  /** Progress reports submitted and waiting for the unit head's decision. */
+  pendingReports: z.number().int(),
   /** The current period's report, when one is due. */
   nextReportDue: z.string().nullable(),
 });

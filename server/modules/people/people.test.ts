@@ -12,6 +12,19 @@ beforeAll(async () => {
 });
 
 describe('people', () => {
+  it('lists only the holders of a role, for picking responsible leaders', async () => {
+    const office = await t.signIn('office');
+    const list = await t.call('GET', '/api/v1/people?role=leader&limit=500', { cookie: office });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items.map((p: { username: string }) => p.username)).toEqual(['leader']);
+    expect(
+      list.json().items.every((p: { roles: { role: string }[] }) => p.roles.some((r) => r.role === 'leader')),
+    ).toBe(true);
+    const bad = await t.call('GET', '/api/v1/people?role=king', { cookie: office });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field).toBe('query.role');
+  });
+
   it('adds a person with a one-time password, edits them, and refuses a taken username', async () => {
     const unitId = await unitOf('QJ-T03');
     const r = await t.call('POST', '/api/v1/people', {

@@ -45,6 +45,7 @@ export interface TaskRow extends Record<string, unknown> {
   returnReason: string | null;
   subtaskCount: number;
   openInstructions: number;
+  pendingReports: number;
 }
 
 const taskColumns = sql`t.id, t.campaign_id AS "campaignId", c.name AS "campaignName", c.closed AS "campaignClosed",
@@ -58,7 +59,8 @@ const taskColumns = sql`t.id, t.campaign_id AS "campaignId", c.name AS "campaign
   t.completion_evidence AS "completionEvidence", t.claimed_at AS "claimedAt", t.completed_at AS "completedAt",
   t.return_count AS "returnCount", t.return_reason AS "returnReason",
   (SELECT count(*) FROM tasks s WHERE s.parent_id = t.id)::int AS "subtaskCount",
-  (SELECT count(*) FROM instructions i WHERE i.task_id = t.id AND i.answer IS NULL)::int AS "openInstructions"`;
+  (SELECT count(*) FROM instructions i WHERE i.task_id = t.id AND i.answer IS NULL)::int AS "openInstructions",
+  (SELECT count(*) FROM reports r WHERE r.task_id = t.id AND r.status = 'submitted')::int AS "pendingReports"`;
 
 const taskFrom = sql`FROM tasks t JOIN campaigns c ON c.id = t.campaign_id JOIN units lu ON lu.id = t.lead_unit_id`;
 

@@ -119,9 +119,13 @@ export function taskRoutes(deps: AppDeps, hooks: TaskRouteHooks = {}): RouteDef[
         const week = weekOf(today);
         const dueThisWeek = sql`(t.status NOT IN ('draft', 'done') AND (t.deadline BETWEEN ${week.start}::date AND ${week.end}::date
           OR t.status = 'issued' OR ${owesReportSql(today, s.reportGraceDays)}))`;
-        const base = query.dueThisWeek
-          ? sql`t.status <> 'draft' AND ${dueThisWeek}`
-          : sql`t.status <> 'draft'`;
+        const conds = [sql`t.status <> 'draft'`];
+        if (query.dueThisWeek) conds.push(dueThisWeek);
+        if (query.pendingReports)
+          conds.push(sql`EXISTS (SELECT 1 FROM reports r WHERE r.task_id = t.id AND r.status = 'submitted')`);
+        if (query.openInstructions)
+          conds.push(sql`EXISTS (SELECT 1 FROM instructions i WHERE i.task_id = t.id AND i.answer IS NULL)`);
+        const base = sql.join(conds, sql` AND `);
         return service.listTasks(deps, actor!, now, base, query, sql`t.status = 'done', t.deadline, t.id`);
       },
     }),

@@ -514,6 +514,7 @@ export async function presentSummaries(
     lateReports: r.lateReports,
     subtaskCount: r.subtaskCount,
     openInstructions: r.openInstructions,
+    pendingReports: r.pendingReports,
     nextReportDue: dueOf.get(r.id) ?? null,
   }));
 }

@@ -166,11 +166,15 @@ describe('a task from draft to done', () => {
     });
     expect(rewritten.statusCode).toBe(201);
     expect(rewritten.json().reports[0]).toMatchObject({ id: reportId, status: 'submitted', percent: 30 });
+    const waiting = await t.call('GET', '/api/v1/tasks/mine?pendingReports=true&limit=500', { cookie: head });
+    expect(waiting.json().items.find((x: { id: number }) => x.id === task.id)?.pendingReports).toBe(1);
 
     const approved = await t.call('POST', `/api/v1/reports/${reportId}/approve`, { cookie: head });
     expect(approved.json()).toEqual({ taskId: task.id, itemId: null });
     const after = (await t.call('GET', `/api/v1/tasks/${task.id}`, { cookie: head })).json();
     expect(after.status).toBe('in_progress');
+    const none = await t.call('GET', '/api/v1/tasks/mine?pendingReports=true&limit=500', { cookie: head });
+    expect(none.json().items.map((x: { id: number }) => x.id)).not.toContain(task.id);
     expect(after.progress).toBe(30);
     // 15 June is 107 of the 306 days from 1 March to 31 December: 35% planned.
     expect(after.light).toBe('yellow');
@@ -287,6 +291,14 @@ describe('change requests, instructions and subtasks', () => {
     const insId = ins.json().instructions[0].id;
     const mine = await t.call('GET', '/api/v1/tasks/mine', { cookie: liaison });
     expect(mine.json().items.find((x: { id: number }) => x.id === task.id).openInstructions).toBe(1);
+    const open = await t.call('GET', '/api/v1/tasks/mine?openInstructions=true&limit=500', {
+      cookie: liaison,
+    });
+    expect(open.json().items.every((x: { openInstructions: number }) => x.openInstructions > 0)).toBe(true);
+    expect(open.json().items.map((x: { id: number }) => x.id)).toContain(task.id);
+    const toSign = await t.call('GET', '/api/v1/tasks/mine?status=issued&limit=500', { cookie: liaison });
+    expect(toSign.json().items.map((x: { id: number }) => x.id)).toContain(task.id);
+    expect(toSign.json().items.every((x: { status: string }) => x.status === 'issued')).toBe(true);
     expect(
       (
         await t.call('POST', `/api/v1/instructions/${insId}/answer`, {
