@@ -82,7 +82,7 @@ async function problemOf(res: Response): Promise<ApiError> {
 }
 
 async function request<T>(
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body?: unknown,
 ): Promise<T> {
@@ -110,8 +110,11 @@ export const api = {
   get: <T>(path: string, query: Record<string, QueryValue> = {}) =>
     request<T>('GET', `${path}${queryString(query)}`),
   post: <T>(path: string, body: unknown = {}) => request<T>('POST', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   del: (path: string) => request<void>('DELETE', path),
+  /** DELETE for endpoints that answer with a body (e.g. the calendar after a change). */
+  delWith: <T>(path: string) => request<T>('DELETE', path),
 };
 
 /** Does this error mean the caller has no session any more? */

@@ -1,12 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { OneTimePassword, Page, Paging, Person } from './types.ts';
+import type { OneTimePassword, Page, Paging, Person, Role } from './types.ts';
 
 export interface PeopleFilter {
   unitId?: number;
   subtree?: boolean;
   q?: string;
   includeInactive?: boolean;
+  /** Only holders of this role, e.g. `leader`. */
+  role?: Role;
 }
 
 export function usePeople(filter: PeopleFilter, paging: Paging, enabled = true) {
@@ -18,6 +20,7 @@ export function usePeople(filter: PeopleFilter, paging: Paging, enabled = true) 
         subtree: filter.unitId && filter.subtree ? 'true' : undefined,
         q: filter.q,
         includeInactive: filter.includeInactive ? 'true' : undefined,
+        role: filter.role,
         ...paging,
       }),
     placeholderData: keepPreviousData,

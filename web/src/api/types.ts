@@ -4,6 +4,22 @@ import type { GrantResponse } from '../../../domain/contracts/grants.ts';
 import type { PersonResponse } from '../../../domain/contracts/people.ts';
 import type { SessionResponse } from '../../../domain/contracts/session.ts';
 import type { catalogueItem, UnitResponse } from '../../../domain/contracts/units.ts';
+import type { calendarDay, calendarResponse } from '../../../domain/contracts/calendar.ts';
+import type {
+  CampaignResponse,
+  changeRequestResponse,
+  instructionResponse,
+  milestoneResponse,
+  ReportResponse,
+  SheetProblem,
+  TaskDetail,
+  taskDraft,
+  taskListResponse,
+  TaskSettings,
+  TaskSummary,
+} from '../../../domain/contracts/tasks.ts';
+import type { Cadence } from '../../../domain/tasks/cadence.ts';
+import type { TaskStatus } from '../../../domain/tasks/task-lifecycle.ts';
 import type { Role } from '../../../domain/roles.ts';
 
 // The web speaks the same contracts as the server; only types cross over, no runtime Zod.
@@ -15,6 +31,20 @@ export type CatalogueItem = z.infer<typeof catalogueItem>;
 export type AuditEntry = z.infer<typeof auditEntryResponse>;
 export type AuditVerify = z.infer<typeof auditVerifyResponse>;
 export type { Role };
+
+export type Campaign = CampaignResponse;
+export type { TaskSummary, TaskDetail, TaskSettings, TaskStatus, Cadence, SheetProblem };
+/** What the office sends for a new task (defaults filled by the server). */
+export type TaskDraftBody = z.input<typeof taskDraft>;
+export type TaskList = z.infer<typeof taskListResponse>;
+export type Report = ReportResponse;
+export type Milestone = z.infer<typeof milestoneResponse>;
+export type ChangeRequest = z.infer<typeof changeRequestResponse>;
+export type Instruction = z.infer<typeof instructionResponse>;
+export type Light = 'green' | 'yellow' | 'red';
+export type LightCounts = TaskList['lights'];
+export type CalendarYear = z.infer<typeof calendarResponse>;
+export type CalendarDay = z.infer<typeof calendarDay>;
 
 /** One node of `GET /api/v1/units/tree`. */
 export interface UnitTreeNode {

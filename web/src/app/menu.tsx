@@ -1,8 +1,13 @@
 import {
+  AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  CalendarOutlined,
+  CarryOutOutlined,
   DashboardOutlined,
+  FlagOutlined,
   SafetyCertificateOutlined,
+  SettingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -21,6 +26,11 @@ export interface NavItem {
 export function navItemsFor(capabilities: readonly string[]): NavItem[] {
   const has = (c: string) => capabilities.includes(c);
   const items: NavItem[] = [{ path: '/', label: 'nav.home', icon: <DashboardOutlined /> }];
+  if (has('campaigns.manage') || has('campaigns.browse'))
+    items.push({ path: '/campaigns', label: 'nav.campaigns', icon: <FlagOutlined /> });
+  if (has('tasks.unit')) items.push({ path: '/my-tasks', label: 'nav.myTasks', icon: <CarryOutOutlined /> });
+  if (has('tasks.portfolio'))
+    items.push({ path: '/portfolio', label: 'nav.portfolio', icon: <AimOutlined /> });
   if (has('units.manage'))
     items.push({ path: '/units', label: 'nav.unitsManage', icon: <ApartmentOutlined /> });
   else if (has('units.browse'))
@@ -32,5 +42,9 @@ export function navItemsFor(capabilities: readonly string[]): NavItem[] {
   if (has('grants.manage'))
     items.push({ path: '/grants', label: 'nav.grants', icon: <SafetyCertificateOutlined /> });
   if (has('audit.read')) items.push({ path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> });
+  if (has('campaigns.manage'))
+    items.push({ path: '/settings/tasks', label: 'nav.taskSettings', icon: <SettingOutlined /> });
+  if (has('calendar.manage'))
+    items.push({ path: '/calendar', label: 'nav.calendar', icon: <CalendarOutlined /> });
   return items;
 }

@@ -1,8 +1,10 @@
+import { taskMessages } from './messages-tasks.ts';
+
 /**
  * Every word the web shows, Chinese first. User content (names of people and
  * units) is never here: it is shown as stored.
  */
-export const messages = {
+const coreMessages = {
   'app.name': { zh: '落实', en: 'Luoshi' },
   'app.subtitle': { zh: '抓落实工作平台', en: 'Follow-through platform' },
   'app.footer': {
@@ -274,5 +276,7 @@ export const messages = {
   'audit.chain': { zh: '哈希链 / 序号', en: 'Chain / seq' },
   'audit.hash': { zh: '哈希值', en: 'Hash' },
 } as const satisfies Record<string, { zh: string; en: string }>;
+
+export const messages = { ...coreMessages, ...taskMessages };
 
 export type MessageKey = keyof typeof messages;

@@ -69,6 +69,72 @@ const router = createBrowserRouter([
           },
         ],
       },
+      {
+        element: <RequireCapability anyOf={['campaigns.manage', 'campaigns.browse']} />,
+        children: [
+          {
+            path: 'campaigns',
+            lazy: async () => ({
+              Component: (await import('../features/campaigns/campaigns-page.tsx')).CampaignsPage,
+            }),
+          },
+          {
+            path: 'campaigns/:id',
+            lazy: async () => ({
+              Component: (await import('../features/tasks/campaign-tasks-page.tsx')).CampaignTasksPage,
+            }),
+          },
+        ],
+      },
+      {
+        element: <RequireCapability anyOf={['tasks.unit']} />,
+        children: [
+          {
+            path: 'my-tasks',
+            lazy: async () => ({
+              Component: (await import('../features/tasks/my-tasks-page.tsx')).MyTasksPage,
+            }),
+          },
+        ],
+      },
+      {
+        element: <RequireCapability anyOf={['tasks.portfolio']} />,
+        children: [
+          {
+            path: 'portfolio',
+            lazy: async () => ({
+              Component: (await import('../features/tasks/portfolio-page.tsx')).PortfolioPage,
+            }),
+          },
+        ],
+      },
+      {
+        // Anyone may follow a link to a task; the server answers 404 for a task outside their scope.
+        path: 'tasks/:id',
+        lazy: async () => ({ Component: (await import('../features/tasks/task-page.tsx')).TaskPage }),
+      },
+      {
+        element: <RequireCapability anyOf={['campaigns.manage']} />,
+        children: [
+          {
+            path: 'settings/tasks',
+            lazy: async () => ({
+              Component: (await import('../features/settings/task-settings-page.tsx')).TaskSettingsPage,
+            }),
+          },
+        ],
+      },
+      {
+        element: <RequireCapability anyOf={['calendar.manage']} />,
+        children: [
+          {
+            path: 'calendar',
+            lazy: async () => ({
+              Component: (await import('../features/calendar/calendar-page.tsx')).CalendarPage,
+            }),
+          },
+        ],
+      },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -70,3 +70,37 @@ export function UnitTreeSelect({
     />
   );
 }
+
+export interface UnitTreeMultiSelectProps {
+  value?: number[];
+  onChange?: (value: number[]) => void;
+  placeholder?: string;
+  style?: React.CSSProperties;
+  id?: string;
+}
+
+/** Picks several units from the tree (cooperating units, the units a task is split to). */
+export function UnitTreeMultiSelect({ value, onChange, placeholder, style, id }: UnitTreeMultiSelectProps) {
+  const { t } = useI18n();
+  const tree = useUnitTree();
+  const options = useMemo(() => toOptions(buildForest(tree.data ?? []), undefined), [tree.data]);
+  const firstRoot = options[0]?.value;
+  return (
+    <TreeSelect<number[]>
+      id={id}
+      multiple
+      value={value}
+      onChange={(v) => onChange?.(v ?? [])}
+      treeData={options}
+      loading={tree.isPending}
+      placeholder={placeholder ?? t('units.pickUnit')}
+      allowClear
+      showSearch={{ treeNodeFilterProp: 'title' }}
+      treeDefaultExpandedKeys={firstRoot !== undefined ? [firstRoot] : []}
+      styles={{ popup: { root: { maxHeight: 420, overflow: 'auto', minWidth: 300 } } }}
+      style={style}
+      maxTagCount="responsive"
+      treeLine
+    />
+  );
+}

@@ -6,6 +6,7 @@ import { useI18n } from '../../app/i18n.tsx';
 import { navItemsFor } from '../../app/menu.tsx';
 import { useCurrentSession } from '../../app/session-guard.tsx';
 import type { MessageKey } from '../../app/messages.ts';
+import { WorkCards } from './work-card.tsx';
 
 function greetingKey(hour: number): MessageKey {
   if (hour < 6) return 'home.greetingNight';
@@ -31,6 +32,7 @@ export function HomePage() {
           {now.format(lang === 'zh' ? 'YYYY年M月D日 dddd' : 'dddd, MMMM D, YYYY')} · {t('home.welcome')}
         </Typography.Text>
       </Card>
+      <WorkCards />
       <Row gutter={[16, 16]}>
         <Col xs={24} lg={12}>
           <Card

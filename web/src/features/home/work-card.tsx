@@ -1,0 +1,151 @@
+import { AimOutlined, ArrowRightOutlined, CarryOutOutlined, FlagOutlined } from '@ant-design/icons';
+import { Button, Card, Empty, List, Space, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useCampaigns } from '../../api/campaigns.ts';
+import { useMyTasks, usePortfolio, type MyTaskFilter } from '../../api/tasks.ts';
+import { useI18n } from '../../app/i18n.tsx';
+import type { MessageKey } from '../../app/messages.ts';
+import { useCurrentSession } from '../../app/session-guard.tsx';
+import { LightCountTags } from '../../components/light-tag.tsx';
+
+function Shell({
+  icon,
+  title,
+  to,
+  button,
+  children,
+}: {
+  icon: ReactNode;
+  title: string;
+  to: string;
+  button: string;
+  children: ReactNode;
+}) {
+  const navigate = useNavigate();
+  return (
+    <Card
+      className="luoshi-work-card"
+      title={
+        <Space>
+          {icon}
+          {title}
+        </Space>
+      }
+      extra={
+        <Button type="primary" onClick={() => void navigate(to)}>
+          {button} <ArrowRightOutlined />
+        </Button>
+      }
+    >
+      {children}
+    </Card>
+  );
+}
+
+/** The office and readers: open campaigns with their lights. */
+function CampaignsCard() {
+  const { t } = useI18n();
+  const list = useCampaigns({}, { limit: 5, offset: 0 });
+  return (
+    <Shell
+      icon={<FlagOutlined />}
+      title={t('home.campaignsTitle')}
+      to="/campaigns"
+      button={t('home.openCampaigns')}
+    >
+      {list.data && list.data.items.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('campaigns.empty')} />
+      ) : (
+        <List
+          loading={list.isPending}
+          dataSource={list.data?.items ?? []}
+          renderItem={(c) => (
+            <List.Item extra={<LightCountTags lights={c.lights} />}>
+              <List.Item.Meta
+                title={<Link to={`/campaigns/${c.id}`}>{c.name}</Link>}
+                description={t('campaigns.summary', {
+                  tasks: c.taskCount,
+                  done: c.doneCount,
+                  overdue: c.overdueCount,
+                })}
+              />
+            </List.Item>
+          )}
+        />
+      )}
+    </Shell>
+  );
+}
+
+function Count({ filter, label, to }: { filter: MyTaskFilter; label: MessageKey; to: string }) {
+  const { t } = useI18n();
+  const q = useMyTasks(filter, { limit: 1, offset: 0 });
+  const n = q.data?.total;
+  return (
+    <Link to={to} className={`luoshi-home-count${n ? ' has-items' : ''}`}>
+      <span className="luoshi-home-count-num">{n ?? '–'}</span>
+      <span>{t(label)}</span>
+    </Link>
+  );
+}
+
+/** A liaison or head: what waits for the unit. */
+function MyTasksCard() {
+  const { t } = useI18n();
+  const isHead = useCurrentSession().roles.some((r) => r.role === 'head');
+  return (
+    <Shell
+      icon={<CarryOutOutlined />}
+      title={t('home.myTasksTitle')}
+      to="/my-tasks"
+      button={t('home.openMyTasks')}
+    >
+      <div className="luoshi-home-counts">
+        <Count filter={{}} label="mine.all" to="/my-tasks" />
+        <Count filter={{ status: 'issued' }} label="mine.toSign" to="/my-tasks?view=sign" />
+        <Count
+          filter={{ pendingReports: true }}
+          label={isHead ? 'mine.toApprove' : 'mine.awaitingHead'}
+          to="/my-tasks?view=approve"
+        />
+        <Count filter={{ openInstructions: true }} label="mine.toAnswer" to="/my-tasks?view=answer" />
+        <Count filter={{ dueThisWeek: true }} label="mine.dueThisWeek" to="/my-tasks?week=1" />
+      </div>
+    </Shell>
+  );
+}
+
+/** A leader: the portfolio's lights. */
+function PortfolioCard() {
+  const { t } = useI18n();
+  const q = usePortfolio({}, { limit: 1, offset: 0 });
+  return (
+    <Shell
+      icon={<AimOutlined />}
+      title={t('home.portfolioTitle')}
+      to="/portfolio"
+      button={t('home.openPortfolio')}
+    >
+      <Space orientation="vertical">
+        <Typography.Text>{t('home.portfolioCount', { n: q.data?.total ?? '–' })}</Typography.Text>
+        {q.data && <LightCountTags lights={q.data.lights} />}
+      </Space>
+    </Shell>
+  );
+}
+
+/** The main screen of the person's work, on top of the home page. */
+export function WorkCards() {
+  const caps = useCurrentSession().capabilities;
+  const cards: ReactNode[] = [];
+  if (caps.includes('tasks.portfolio')) cards.push(<PortfolioCard key="p" />);
+  if (caps.includes('tasks.unit')) cards.push(<MyTasksCard key="m" />);
+  if (caps.includes('campaigns.manage') || caps.includes('campaigns.browse'))
+    cards.push(<CampaignsCard key="c" />);
+  return cards.length ? (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {cards}
+    </Space>
+  ) : null;
+}
