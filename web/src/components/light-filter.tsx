@@ -12,7 +12,10 @@ export function LightFilter({
   total,
   value,
   onChange,
+  compact = false,
 }: {
+  /** Small pills for a table's toolbar instead of the big cards. */
+  compact?: boolean;
   lights: LightCounts | undefined;
   /** Every task of the list, lit or not (drafts have no light). */
   total: number | undefined;
@@ -21,6 +24,34 @@ export function LightFilter({
 }) {
   const { t } = useI18n();
   const n = (x: number | undefined) => (x === undefined ? '–' : x);
+  if (compact)
+    return (
+      <div className="luoshi-light-pills" role="group" aria-label={t('tasks.lightFilter')}>
+        <button
+          type="button"
+          className={`luoshi-light-pill${value === undefined ? ' is-active' : ''}`}
+          aria-pressed={value === undefined}
+          onClick={() => onChange(undefined)}
+        >
+          {t('common.all')}
+          <strong>{n(total)}</strong>
+        </button>
+        {lightOrder.map((l) => (
+          <button
+            key={l}
+            type="button"
+            data-light={l}
+            className={`luoshi-light-pill luoshi-light-pill-${l}${value === l ? ' is-active' : ''}`}
+            aria-pressed={value === l}
+            onClick={() => onChange(value === l ? undefined : l)}
+          >
+            <LightDot light={l} />
+            {t(lightStyle[l].label)}
+            <strong>{n(lights?.[l])}</strong>
+          </button>
+        ))}
+      </div>
+    );
   return (
     <div className="luoshi-light-filter" role="group" aria-label={t('tasks.lightFilter')}>
       <button

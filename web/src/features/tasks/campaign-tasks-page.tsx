@@ -122,7 +122,7 @@ export function CampaignTasksPage() {
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
           pagination={paging.pagination(list.data?.total ?? 0)}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1100 }}
           locale={{ emptyText: <Typography.Text type="secondary">{t('tasks.empty')}</Typography.Text> }}
         />
       </Card>

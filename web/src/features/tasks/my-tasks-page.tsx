@@ -89,7 +89,7 @@ export function MyTasksPage() {
   const all = useMyTasks({ ...filter, light: undefined }, { limit: 1, offset: 0 });
   const { reset } = paging;
   useEffect(() => reset(), [view, week, light, reset]);
-  const columns = useTaskColumns({ onOpen: openTask, campaign: true, nextReport: true });
+  const columns = useTaskColumns({ onOpen: openTask, campaign: true, nextReport: true, leaders: false });
   const cards: { view: View; label: MessageKey; hint: MessageKey }[] = [
     { view: 'all', label: 'mine.all', hint: 'mine.allHint' },
     { view: 'sign', label: 'mine.toSign', hint: 'mine.toSignHint' },
@@ -115,14 +115,15 @@ export function MyTasksPage() {
           />
         ))}
       </div>
-      <LightFilter
-        lights={list.data?.lights}
-        total={all.data?.total}
-        value={light}
-        onChange={(l) => set('light', l)}
-      />
       <Card size="small">
         <div className="luoshi-table-toolbar">
+          <LightFilter
+            compact
+            lights={list.data?.lights}
+            total={all.data?.total}
+            value={light}
+            onChange={(l) => set('light', l)}
+          />
           <Space>
             <Switch
               checked={week}
@@ -143,7 +144,7 @@ export function MyTasksPage() {
           loading={list.isFetching}
           pagination={paging.pagination(list.data?.total ?? 0)}
           rowClassName={(r) => (r.openInstructions > 0 ? 'luoshi-row-instruction' : '')}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1100 }}
           locale={{ emptyText: t(view === 'all' && !week ? 'mine.empty' : 'mine.emptyView') }}
         />
       </Card>

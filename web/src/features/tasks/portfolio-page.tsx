@@ -57,7 +57,7 @@ export function PortfolioPage() {
       submit: (text) => m.instruct.mutateAsync({ id: task.id, text }),
     });
   const columns = [
-    ...useTaskColumns({ onOpen: openTask, campaign: true }),
+    ...useTaskColumns({ onOpen: openTask, campaign: true, leaders: false }),
     {
       title: t('common.actions'),
       key: 'actions',
@@ -98,7 +98,7 @@ export function PortfolioPage() {
           loading={list.isFetching}
           pagination={paging.pagination(list.data?.total ?? 0)}
           rowClassName={(r) => (r.light === 'red' ? 'luoshi-row-red' : '')}
-          scroll={{ x: 1200 }}
+          scroll={{ x: 1100 }}
           locale={{ emptyText: t('portfolio.empty') }}
         />
       </Card>

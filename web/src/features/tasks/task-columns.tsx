@@ -36,7 +36,7 @@ export function Deadline({ task }: { task: Pick<TaskSummary, 'deadline' | 'overd
 }
 
 /** Things waiting on someone, as small tags under the title. */
-function Waiting({ task }: { task: TaskSummary }) {
+function Waiting({ task, unit }: { task: TaskSummary; unit: boolean }) {
   const { t } = useI18n();
   const tags = [];
   if (task.openInstructions > 0)
@@ -45,7 +45,8 @@ function Waiting({ task }: { task: TaskSummary }) {
         {t('tasks.openInstructions', { n: task.openInstructions })}
       </Tag>,
     );
-  if (task.pendingReports > 0)
+  // Submitted reports are the unit's business until the head approves them.
+  if (unit && task.pendingReports > 0)
     tags.push(
       <Tag key="rep" color="gold">
         {t('tasks.pendingReports', { n: task.pendingReports })}
@@ -65,8 +66,10 @@ export interface TaskColumnOptions {
   onOpen: (id: number) => void;
   /** Which campaign a task belongs to (lists across campaigns). */
   campaign?: boolean;
-  /** When this period's report is due (the unit's own list). */
+  /** The unit's own list: when this period's report is due, and reports awaiting the head. */
   nextReport?: boolean;
+  /** Show 包保领导 (not on the leader's own list, nor the unit's, where space is short). */
+  leaders?: boolean;
 }
 
 /** The columns every task list shares: code, title, units, leaders, deadline, progress, light, late, status. */
@@ -74,63 +77,67 @@ export function useTaskColumns({
   onOpen,
   campaign,
   nextReport,
+  leaders = true,
 }: TaskColumnOptions): ColumnsType<TaskSummary> {
   const { t } = useI18n();
+  const leadersColumn: ColumnsType<TaskSummary>[number] = {
+    title: t('tasks.leaders'),
+    key: 'leaders',
+    width: 88,
+    render: (_, task) => task.leaders.map((l) => l.name).join('、') || '—',
+  };
   const cols: ColumnsType<TaskSummary> = [
     {
       title: t('tasks.code'),
       dataIndex: 'code',
-      width: 96,
+      width: 76,
       render: (c: string) => <span className="luoshi-code">{c}</span>,
     },
     {
       title: t('tasks.title'),
       key: 'title',
+      width: 240,
       render: (_, task) => (
         <div className={task.openInstructions > 0 ? 'luoshi-row-attention' : undefined}>
           <Button type="link" className="luoshi-title-link" onClick={() => onOpen(task.id)}>
             {task.title}
           </Button>
           {campaign && (
-            <div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {task.campaignName}
-              </Typography.Text>
-            </div>
+            <Typography.Text
+              type="secondary"
+              ellipsis={{ tooltip: task.campaignName }}
+              className="luoshi-campaign-line"
+            >
+              {task.campaignName}
+            </Typography.Text>
           )}
-          <Waiting task={task} />
+          <Waiting task={task} unit={nextReport ?? false} />
         </div>
       ),
     },
-    { title: t('tasks.leadUnit'), key: 'leadUnit', width: 130, render: (_, task) => task.leadUnit.name },
-    {
-      title: t('tasks.leaders'),
-      key: 'leaders',
-      width: 100,
-      render: (_, task) => task.leaders.map((l) => l.name).join('、') || '—',
-    },
+    { title: t('tasks.leadUnit'), key: 'leadUnit', width: 112, render: (_, task) => task.leadUnit.name },
     {
       title: t('tasks.deadline'),
       key: 'deadline',
-      width: 110,
+      width: 100,
       render: (_, task) => <Deadline task={task} />,
     },
     {
       title: t('tasks.progress'),
       key: 'progress',
-      width: 150,
+      width: 128,
       render: (_, task) => <TaskProgress progress={task.progress} expected={task.expectedPercent} />,
     },
     {
       title: t('tasks.light'),
       key: 'light',
-      width: 230,
+      width: 220,
       render: (_, task) => <LightWithReason light={task.light} reason={task.lightReason} />,
     },
     {
       title: t('tasks.lateReports'),
       dataIndex: 'lateReports',
-      width: 80,
+      width: 64,
       align: 'right',
       render: (n: number) =>
         n > 0 ? (
@@ -142,17 +149,18 @@ export function useTaskColumns({
         ),
     },
   ];
+  if (leaders) cols.splice(3, 0, leadersColumn);
   if (nextReport)
     cols.push({
       title: t('tasks.nextReportDue'),
       dataIndex: 'nextReportDue',
-      width: 110,
+      width: 100,
       render: (d: string | null) => d ?? <Typography.Text type="secondary">—</Typography.Text>,
     });
   cols.push({
     title: t('common.status'),
     key: 'status',
-    width: 100,
+    width: 88,
     render: (_, task) => <TaskStatusTag status={task.status} />,
   });
   return cols;

@@ -18,8 +18,9 @@ const alertType = { red: 'error', yellow: 'warning', green: 'success' } as const
 
 /** The tab to open first: whatever is waiting on this person. */
 function firstTab(task: TaskDetail): string {
+  if (task.reports.some((r) => r.abilities.approve)) return 'reports';
   if (task.instructions.some((i) => i.abilities.answer)) return 'instructions';
-  if (task.reports.some((r) => r.abilities.approve || r.abilities.resubmit)) return 'reports';
+  if (task.reports.some((r) => r.abilities.resubmit)) return 'reports';
   if (task.abilities.decideChange) return 'changes';
   return 'info';
 }

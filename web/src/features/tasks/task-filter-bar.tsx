@@ -24,14 +24,14 @@ export function TaskFilterBar({
   const canPickPeople = useCan('people.browse');
   return (
     <Card className="luoshi-filter-bar" size="small">
-      <Space wrap size={[12, 8]}>
+      <Space wrap size={[10, 8]}>
         <Input.Search
           key={`q:${filter.q ?? ''}`}
           allowClear
           defaultValue={filter.q}
           placeholder={t('tasks.searchPlaceholder')}
           onSearch={(v) => update({ q: v.trim() || undefined })}
-          style={{ width: 240 }}
+          style={{ width: 200 }}
           aria-label={t('tasks.searchPlaceholder')}
         />
         <Select
@@ -41,21 +41,21 @@ export function TaskFilterBar({
           placeholder={t('tasks.filterStatus')}
           aria-label={t('tasks.filterStatus')}
           options={taskStatuses.map((s) => ({ value: s, label: t(statusLabel(s)) }))}
-          style={{ width: 130 }}
+          style={{ width: 116 }}
         />
         <UnitTreeSelect
           allowClear
           value={filter.unitId}
           onChange={(unitId) => update({ unitId })}
           placeholder={t('tasks.filterUnit')}
-          style={{ width: 220 }}
+          style={{ width: 200 }}
           id="task-filter-unit"
         />
         {canPickPeople && (
           <LeaderFilterSelect
             value={filter.leaderId}
             onChange={(leaderId) => update({ leaderId })}
-            style={{ width: 160 }}
+            style={{ width: 130 }}
           />
         )}
         <AutoComplete
@@ -75,7 +75,7 @@ export function TaskFilterBar({
           }}
           placeholder={t('tasks.filterCategory')}
           aria-label={t('tasks.filterCategory')}
-          style={{ width: 150 }}
+          style={{ width: 120 }}
         />
         <Checkbox
           checked={filter.overdue ?? false}
