@@ -26,6 +26,8 @@ export function freePort(): Promise<number> {
 
 export interface RunningServer {
   baseUrl: string;
+  /** The server's data directory (its embedded PostgreSQL lives in `pg/`). */
+  dataDir: string;
   stop(): Promise<void>;
 }
 
@@ -98,7 +100,7 @@ export async function startServer(): Promise<RunningServer> {
     await stop();
     throw e;
   }
-  return { baseUrl, stop };
+  return { baseUrl, dataDir, stop };
 }
 
 /** Debian's Chromium, headless, with nothing phoning home. */

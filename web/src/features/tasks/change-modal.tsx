@@ -14,7 +14,15 @@ interface Values {
 }
 
 /** 调整申请: a new deadline or target, with the reason; the office decides. */
-export function ChangeModal({ task, onClose }: { task: TaskDetail; onClose: () => void }) {
+export function ChangeModal({
+  task,
+  onClose,
+  onDone,
+}: {
+  task: TaskDetail;
+  onClose: () => void;
+  onDone?: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -38,6 +46,7 @@ export function ChangeModal({ task, onClose }: { task: TaskDetail; onClose: () =
         onSuccess: () => {
           void message.success(t('changes.requested'));
           onClose();
+          onDone?.();
         },
         onError: errors.handle,
       },

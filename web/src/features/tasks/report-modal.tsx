@@ -25,10 +25,12 @@ export function ReportModal({
   task,
   returned,
   onClose,
+  onDone,
 }: {
   task: TaskDetail;
   returned?: Report;
   onClose: () => void;
+  onDone?: () => void;
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
@@ -56,6 +58,7 @@ export function ReportModal({
         onSuccess: () => {
           void message.success(t('reports.submittedDone'));
           onClose();
+          onDone?.();
         },
         onError: errors.handle,
       },

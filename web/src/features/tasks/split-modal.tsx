@@ -15,7 +15,15 @@ interface Values {
 const mapField = (f: string) => (/^unitIds\.\d+$/.test(f) ? 'unitIds' : f);
 
 /** 分解任务: one subtask for each listed unit, or for every unit of a 赛道 (e.g. every town and street). */
-export function SplitModal({ task, onClose }: { task: TaskDetail; onClose: () => void }) {
+export function SplitModal({
+  task,
+  onClose,
+  onDone,
+}: {
+  task: TaskDetail;
+  onClose: () => void;
+  onDone?: () => void;
+}) {
   const { t, lang } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -32,6 +40,7 @@ export function SplitModal({ task, onClose }: { task: TaskDetail; onClose: () =>
         onSuccess: (r) => {
           void message.success(t('tasks.splitDone', { n: r.ids.length }));
           onClose();
+          onDone?.();
         },
         onError: errors.handle,
       },

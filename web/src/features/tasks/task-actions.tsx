@@ -129,6 +129,7 @@ export function TaskActions({
               done: t('instructions.written'),
               max: 2000,
               placeholder: t('instructions.placeholder'),
+              tab: 'instructions',
               submit: (text) => m.instruct.mutateAsync({ id: task.id, text }),
             },
           })
@@ -153,6 +154,7 @@ export function TaskActions({
               done: t('tasks.claimed'),
               max: 4000,
               placeholder: t('tasks.evidencePlaceholder'),
+              tab: 'info',
               submit: (evidence) => m.claimCompletion.mutateAsync({ id: task.id, evidence }),
             },
           })

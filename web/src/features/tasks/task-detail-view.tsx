@@ -65,8 +65,6 @@ export function TaskDetailView({
 }) {
   const { t } = useI18n();
   const q = useTask(id);
-  const [dialog, setDialog] = useState<TaskDialog | null>(null);
-  const [tab, setTab] = useState<string | undefined>(undefined);
   if (q.isPending) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (q.isError) {
     const notFound = q.error instanceof ApiError && q.error.status === 404;
@@ -77,7 +75,22 @@ export function TaskDetailView({
       />
     );
   }
-  const task = q.data;
+  return <TaskDetailBody task={q.data} onOpen={onOpen} onGone={onGone} />;
+}
+
+/** Mounted once the task is loaded: the first tab is chosen then and stays until the person moves. */
+function TaskDetailBody({
+  task,
+  onOpen,
+  onGone,
+}: {
+  task: TaskDetail;
+  onOpen: (id: number) => void;
+  onGone: () => void;
+}) {
+  const { t } = useI18n();
+  const [dialog, setDialog] = useState<TaskDialog | null>(null);
+  const [tab, setTab] = useState(() => firstTab(task));
   const count = (n: number, label: string, attention = 0) => (
     <span>
       {label} {n > 0 && <Typography.Text type="secondary">({n})</Typography.Text>}
@@ -92,7 +105,7 @@ export function TaskDetailView({
       <Header task={task} />
       <TaskActions task={task} open={setDialog} onDeleted={onGone} />
       <Tabs
-        activeKey={tab ?? firstTab(task)}
+        activeKey={tab}
         onChange={setTab}
         items={[
           { key: 'info', label: t('tasks.tabInfo'), children: <TaskFacts task={task} onOpen={onOpen} /> },
@@ -127,7 +140,7 @@ export function TaskDetailView({
           },
         ]}
       />
-      <TaskDialogHost task={task} dialog={dialog} onClose={() => setDialog(null)} />
+      <TaskDialogHost task={task} dialog={dialog} onClose={() => setDialog(null)} onDone={setTab} />
     </div>
   );
 }

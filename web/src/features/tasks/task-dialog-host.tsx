@@ -17,10 +17,13 @@ export function TaskDialogHost({
   task,
   dialog,
   onClose,
+  onDone,
 }: {
   task: TaskDetail;
   dialog: TaskDialog | null;
   onClose: () => void;
+  /** After a successful change: the tab that shows its result. */
+  onDone: (tab: string) => void;
 }) {
   if (!dialog) return null;
   switch (dialog.kind) {
@@ -33,12 +36,25 @@ export function TaskDialogHost({
         />
       );
     case 'report':
-      return <ReportModal task={task} returned={dialog.returned} onClose={onClose} />;
+      return (
+        <ReportModal
+          task={task}
+          returned={dialog.returned}
+          onClose={onClose}
+          onDone={() => onDone('reports')}
+        />
+      );
     case 'split':
-      return <SplitModal task={task} onClose={onClose} />;
+      return <SplitModal task={task} onClose={onClose} onDone={() => onDone('subtasks')} />;
     case 'change':
-      return <ChangeModal task={task} onClose={onClose} />;
+      return <ChangeModal task={task} onClose={onClose} onDone={() => onDone('changes')} />;
     case 'text':
-      return <TextActionModal action={dialog.action} onClose={onClose} />;
+      return (
+        <TextActionModal
+          action={dialog.action}
+          onClose={onClose}
+          onDone={() => dialog.action.tab && onDone(dialog.action.tab)}
+        />
+      );
   }
 }

@@ -16,11 +16,21 @@ export interface TextAction {
   /** Shown above the field: what is being answered, returned or sent back. */
   context?: ReactNode;
   danger?: boolean;
+  /** The detail tab that shows the result. */
+  tab?: string;
   submit: (text: string) => Promise<unknown>;
 }
 
 /** One modal for every action that takes one text: a reason, an instruction, an answer, evidence. */
-export function TextActionModal({ action, onClose }: { action: TextAction; onClose: () => void }) {
+export function TextActionModal({
+  action,
+  onClose,
+  onDone,
+}: {
+  action: TextAction;
+  onClose: () => void;
+  onDone?: () => void;
+}) {
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<{ text?: string }>();
@@ -34,6 +44,7 @@ export function TextActionModal({ action, onClose }: { action: TextAction; onClo
       .then(() => {
         void message.success(action.done);
         onClose();
+        onDone?.();
       }, errors.handle)
       .finally(() => setBusy(false));
   };
