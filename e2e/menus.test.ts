@@ -11,16 +11,24 @@ import {
 
 /** What each demo account may use, as the menu must show it (工作台 first). */
 const expectedMenus: Record<string, string[]> = {
-  admin: ['工作台', '单位管理', '人员管理'],
+  admin: ['工作台', '单位管理', '人员管理', '工作日历'],
   secadmin: ['工作台', '组织架构', '人员名录', '授权管理'],
   auditor: ['工作台', '审计日志'],
-  office: ['工作台', '组织架构', '人员名录'],
-  inspector: ['工作台', '组织架构'],
-  leader: ['工作台', '组织架构'],
-  discipline: ['工作台', '组织架构'],
+  office: ['工作台', '专项行动', '组织架构', '人员名录', '任务设置'],
+  inspector: ['工作台', '专项行动', '组织架构'],
+  leader: ['工作台', '专项行动', '包保任务', '组织架构'],
+  discipline: ['工作台', '专项行动', '组织架构'],
   grid: ['工作台', '组织架构'],
-  'liaison-qj-t01': ['工作台', '组织架构', '人员名录'],
-  'head-qj-t01': ['工作台', '组织架构', '人员名录'],
+  'liaison-qj-t01': ['工作台', '我的任务', '组织架构', '人员名录'],
+  'head-qj-t01': ['工作台', '我的任务', '组织架构', '人员名录'],
+};
+
+/** The button on the home page that leads to each role's main screen. */
+const mainScreen: Record<string, string> = {
+  office: '进入专项行动',
+  leader: '进入包保任务',
+  'liaison-qj-t01': '进入我的任务',
+  'head-qj-t01': '进入我的任务',
 };
 
 interface SessionBody {
@@ -43,6 +51,10 @@ describe('the menu follows the role', () => {
         await eventually(() => main.getByText(me.body.user.name).first().isVisible()).toBe(true);
         await eventually(() => main.getByText(me.body.user.unit.name).first().isVisible()).toBe(true);
         await eventually(() => page.getByRole('heading', { name: /好，|夜深了，/ }).isVisible()).toBe(true);
+        if (mainScreen[username])
+          await eventually(() => main.getByRole('button', { name: mainScreen[username] }).isVisible()).toBe(
+            true,
+          );
         await screenshot(page, `home-${username}`);
         if (username === 'liaison-qj-t01') {
           // A town liaison browses only their own town, and may change nothing.

@@ -171,7 +171,7 @@ export async function menuLabels(page: Page): Promise<string[]> {
 /** Calls the API from inside the page's session (same cookies, CSRF header). */
 export async function apiCall<T>(
   page: Page,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   url: string,
   body?: unknown,
 ): Promise<{ status: number; body: T }> {

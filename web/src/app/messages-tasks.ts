@@ -12,6 +12,8 @@ export const taskMessages = {
 
   'common.back': { zh: '返回', en: 'Back' },
   'common.optional': { zh: '选填', en: 'Optional' },
+  /** Between a label and its value: full-width in Chinese. */
+  'common.colon': { zh: '：', en: ': ' },
 
   'light.red': { zh: '红灯', en: 'Red' },
   'light.yellow': { zh: '黄灯', en: 'Yellow' },

@@ -77,7 +77,7 @@ export function CalendarPage() {
         </Space>
       </Card>
       <Row gutter={16}>
-        <Col xs={24} xl={15}>
+        <Col xs={24} xl={14}>
           <Card size="small" loading={cal.isPending}>
             <div className="luoshi-year-grid">
               {MONTHS.map((mo) => (
@@ -92,7 +92,7 @@ export function CalendarPage() {
             </div>
           </Card>
         </Col>
-        <Col xs={24} xl={9}>
+        <Col xs={24} xl={10}>
           <Card size="small" title={t('calendar.listTitle', { year })}>
             <Table<CalendarDay>
               rowKey="date"
@@ -103,7 +103,7 @@ export function CalendarPage() {
               scroll={{ y: 640 }}
               locale={{ emptyText: t('calendar.none') }}
               columns={[
-                { title: t('calendar.date'), dataIndex: 'date', width: 110 },
+                { title: t('calendar.date'), dataIndex: 'date', width: 104 },
                 { title: t('calendar.weekday'), key: 'w', width: 80, render: (_, d) => weekday(d.date) },
                 {
                   title: t('calendar.kind'),

@@ -50,7 +50,9 @@ export function CampaignsPage() {
           {c.leadingGroup && (
             <div>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('campaigns.leadingGroup')}：{c.leadingGroup}
+                {t('campaigns.leadingGroup')}
+                {t('common.colon')}
+                {c.leadingGroup}
               </Typography.Text>
             </div>
           )}

@@ -56,7 +56,7 @@ export function TaskSettingsPage() {
       <InputNumber
         min={min}
         max={max}
-        precision={name === 'yellowMaxGap' ? 1 : 0}
+        precision={name === 'yellowMaxGap' ? undefined : 0}
         suffix={suffix}
         style={{ width: 200 }}
       />

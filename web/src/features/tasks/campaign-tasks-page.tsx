@@ -83,7 +83,9 @@ export function CampaignTasksPage() {
               <Period start={c.start} end={c.end} />
               {c.leadingGroup && (
                 <span>
-                  {t('campaigns.leadingGroup')}：{c.leadingGroup}
+                  {t('campaigns.leadingGroup')}
+                  {t('common.colon')}
+                  {c.leadingGroup}
                 </span>
               )}
               <span>

@@ -73,7 +73,7 @@ export function TaskChanges({ task, open }: { task: TaskDetail; open: (d: TaskDi
               {cr.decidedBy &&
                 cr.decidedAt &&
                 ` · ${t('changes.decidedBy', { name: cr.decidedBy.name, at: beijingTime(cr.decidedAt) })}`}
-              {cr.decisionNote && `：${cr.decisionNote}`}
+              {cr.decisionNote && `${t('common.colon')}${cr.decisionNote}`}
             </Typography.Text>
             {cr.status === 'pending' && task.abilities.decideChange && (
               <Space style={{ marginTop: 8 }}>

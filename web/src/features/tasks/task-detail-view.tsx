@@ -4,7 +4,7 @@ import { useTask } from '../../api/tasks.ts';
 import type { TaskDetail } from '../../api/types.ts';
 import { ApiError } from '../../api/client.ts';
 import { useI18n } from '../../app/i18n.tsx';
-import { LightTag } from '../../components/light-tag.tsx';
+import { LightTag, lightStyle } from '../../components/light-tag.tsx';
 import { TaskStatusTag } from '../../components/task-tags.tsx';
 import { TaskActions } from './task-actions.tsx';
 import { TaskChanges } from './task-changes.tsx';
@@ -45,7 +45,7 @@ function Header({ task }: { task: TaskDetail }) {
           type={alertType[task.light]}
           showIcon
           style={{ marginTop: 12 }}
-          title={`${t(task.light === 'red' ? 'light.red' : task.light === 'yellow' ? 'light.yellow' : 'light.green')}：${pick(task.lightReason)}`}
+          title={`${t(lightStyle[task.light].label)}${t('common.colon')}${pick(task.lightReason)}`}
           data-testid="light-reason"
         />
       )}

@@ -50,7 +50,9 @@ function ReportCard({ r, task, open }: { r: Report; task: TaskDetail; open: (d: 
             <Tag>{t('reports.dueOn', { date: r.dueOn })}</Tag>
           )}
           <Typography.Text>
-            {t('reports.amount')}：<Amount r={r} task={task} />
+            {t('reports.amount')}
+            {t('common.colon')}
+            <Amount r={r} task={task} />
           </Typography.Text>
         </Space>
         <Space wrap size={4}>
