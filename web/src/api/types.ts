@@ -9,7 +9,9 @@ import type {
   CampaignResponse,
   changeRequestResponse,
   instructionResponse,
+  meetingResponse,
   milestoneResponse,
+  reportItemResponse,
   ReportResponse,
   SheetProblem,
   TaskDetail,
@@ -43,6 +45,8 @@ export type ChangeRequest = z.infer<typeof changeRequestResponse>;
 export type Instruction = z.infer<typeof instructionResponse>;
 export type Light = 'green' | 'yellow' | 'red';
 export type LightCounts = TaskList['lights'];
+export type ReportItem = z.infer<typeof reportItemResponse>;
+export type Meeting = z.infer<typeof meetingResponse>;
 export type CalendarYear = z.infer<typeof calendarResponse>;
 export type CalendarDay = z.infer<typeof calendarDay>;
 

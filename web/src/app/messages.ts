@@ -1,3 +1,4 @@
+import { dispatchMessages } from './messages-dispatch.ts';
 import { taskMessages } from './messages-tasks.ts';
 
 /**
@@ -277,6 +278,6 @@ const coreMessages = {
   'audit.hash': { zh: '哈希值', en: 'Hash' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
-export const messages = { ...coreMessages, ...taskMessages };
+export const messages = { ...coreMessages, ...taskMessages, ...dispatchMessages };
 
 export type MessageKey = keyof typeof messages;

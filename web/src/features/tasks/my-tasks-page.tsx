@@ -1,4 +1,4 @@
-import { Card, Space, Switch, Table, Typography } from 'antd';
+import { Badge, Card, Space, Switch, Table, Tabs, Typography } from 'antd';
 import { useCallback, useEffect } from 'react';
 import { useSearchParams } from 'react-router';
 import { useMyTasks, type MyTaskFilter } from '../../api/tasks.ts';
@@ -9,6 +9,7 @@ import { useCurrentSession } from '../../app/session-guard.tsx';
 import { LightFilter } from '../../components/light-filter.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { useServerPaging } from '../../components/server-paging.ts';
+import { UnitItems, useUnitItemsWaiting } from '../report-items/unit-items.tsx';
 import { useTaskColumns } from './task-columns.tsx';
 import { TaskDetailDrawer } from './task-detail-drawer.tsx';
 import { useOpenTask } from './task-url.ts';
@@ -82,6 +83,8 @@ export function MyTasksPage() {
       ),
     [setParams],
   );
+  const tab = params.get('tab') === 'items' ? 'items' : 'tasks';
+  const itemsWaiting = useUnitItemsWaiting();
   const [, openTask] = useOpenTask();
   const paging = useServerPaging();
   const filter: MyTaskFilter = { ...viewFilter[view], dueThisWeek: week || undefined, light };
@@ -103,51 +106,74 @@ export function MyTasksPage() {
   return (
     <>
       <PageTitle title={t('nav.myTasks')} sub={t('mine.sub', { unit: session.user.unit.name })} />
-      <div className="luoshi-todo-row">
-        {cards.map((c) => (
-          <ViewCard
-            key={c.view}
-            view={c.view}
-            label={t(c.label)}
-            hint={t(c.hint)}
-            active={view === c.view}
-            onClick={() => set('view', c.view === 'all' ? undefined : c.view)}
-          />
-        ))}
-      </div>
-      <Card size="small">
-        <div className="luoshi-table-toolbar">
-          <LightFilter
-            compact
-            lights={list.data?.lights}
-            total={all.data?.total}
-            value={light}
-            onChange={(l) => set('light', l)}
-          />
-          <Space>
-            <Switch
-              checked={week}
-              onChange={(v) => set('week', v ? '1' : undefined)}
-              aria-label={t('mine.dueThisWeek')}
-            />
-            <Typography.Text>{t('mine.dueThisWeek')}</Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('mine.dueThisWeekHint')}
-            </Typography.Text>
-          </Space>
-        </div>
-        <Table<TaskSummary>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          pagination={paging.pagination(list.data?.total ?? 0)}
-          rowClassName={(r) => (r.openInstructions > 0 ? 'luoshi-row-instruction' : '')}
-          scroll={{ x: 1100 }}
-          locale={{ emptyText: t(view === 'all' && !week ? 'mine.empty' : 'mine.emptyView') }}
-        />
-      </Card>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => set('tab', k === 'tasks' ? undefined : k)}
+        items={[
+          {
+            key: 'tasks',
+            label: t('mine.tabTasks'),
+            children: (
+              <>
+                <div className="luoshi-todo-row">
+                  {cards.map((c) => (
+                    <ViewCard
+                      key={c.view}
+                      view={c.view}
+                      label={t(c.label)}
+                      hint={t(c.hint)}
+                      active={view === c.view}
+                      onClick={() => set('view', c.view === 'all' ? undefined : c.view)}
+                    />
+                  ))}
+                </div>
+                <Card size="small">
+                  <div className="luoshi-table-toolbar">
+                    <LightFilter
+                      compact
+                      lights={list.data?.lights}
+                      total={all.data?.total}
+                      value={light}
+                      onChange={(l) => set('light', l)}
+                    />
+                    <Space>
+                      <Switch
+                        checked={week}
+                        onChange={(v) => set('week', v ? '1' : undefined)}
+                        aria-label={t('mine.dueThisWeek')}
+                      />
+                      <Typography.Text>{t('mine.dueThisWeek')}</Typography.Text>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {t('mine.dueThisWeekHint')}
+                      </Typography.Text>
+                    </Space>
+                  </div>
+                  <Table<TaskSummary>
+                    rowKey="id"
+                    size="middle"
+                    columns={columns}
+                    dataSource={list.data?.items ?? []}
+                    loading={list.isFetching}
+                    pagination={paging.pagination(list.data?.total ?? 0)}
+                    rowClassName={(r) => (r.openInstructions > 0 ? 'luoshi-row-instruction' : '')}
+                    scroll={{ x: 1100 }}
+                    locale={{ emptyText: t(view === 'all' && !week ? 'mine.empty' : 'mine.emptyView') }}
+                  />
+                </Card>
+              </>
+            ),
+          },
+          {
+            key: 'items',
+            label: (
+              <span>
+                {t('items.tab')} <Badge count={itemsWaiting} size="small" />
+              </span>
+            ),
+            children: <UnitItems />,
+          },
+        ]}
+      />
       <TaskDetailDrawer />
     </>
   );

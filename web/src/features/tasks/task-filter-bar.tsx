@@ -83,10 +83,7 @@ export function TaskFilterBar({
         >
           {t('tasks.onlyOverdue')}
         </Checkbox>
-        <Checkbox
-          checked={filter.topLevel ?? false}
-          onChange={(e) => update({ topLevel: e.target.checked || undefined })}
-        >
+        <Checkbox checked={filter.topLevel ?? false} onChange={(e) => update({ topLevel: e.target.checked })}>
           {t('tasks.onlyTopLevel')}
         </Checkbox>
         <Button onClick={reset}>{t('common.reset')}</Button>

@@ -1,5 +1,6 @@
 import { App, Button, Col, DatePicker, Drawer, Form, Input, InputNumber, Radio, Row, Space } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useMeetingMutations } from '../../api/meetings.ts';
 import { useTaskMutations } from '../../api/tasks.ts';
 import type { Cadence, TaskDetail, TaskDraftBody } from '../../api/types.ts';
 import { useI18n } from '../../app/i18n.tsx';
@@ -97,12 +98,15 @@ function initial(task: TaskDetail | null, campaign: { start: string; end: string
 export function TaskFormDrawer({
   campaign,
   task,
+  decision,
   onClose,
   onSaved,
 }: {
   campaign: { id: number; start: string; end: string };
   /** null: a new task. */
   task: TaskDetail | null;
+  /** 议定事项转为任务: a meeting's decision becomes this task, issued at once. */
+  decision?: { meetingId: number; decisionId: number; text: string };
   onClose: () => void;
   onSaved?: (t: TaskDetail) => void;
 }) {
@@ -111,15 +115,21 @@ export function TaskFormDrawer({
   const [form] = Form.useForm<Values>();
   const errors = useFormErrors(form, FIELDS, mapField);
   const m = useTaskMutations();
+  const meetings = useMeetingMutations();
   const required = [{ required: true, message: t('common.required') }];
   const submit = (v: Values) => {
     errors.clear();
     const done = (saved: TaskDetail) => {
-      void message.success(t(task ? 'common.saved' : 'tasks.created'));
+      void message.success(t(task ? 'common.saved' : decision ? 'meetings.taskIssued' : 'tasks.created'));
       onSaved?.(saved);
       onClose();
     };
     if (task) m.update.mutate({ id: task.id, ...toBody(v) }, { onSuccess: done, onError: errors.handle });
+    else if (decision)
+      meetings.decisionToTask.mutate(
+        { meetingId: decision.meetingId, decisionId: decision.decisionId, code: v.code, ...toBody(v) },
+        { onSuccess: done, onError: errors.handle },
+      );
     else
       m.create.mutate(
         { campaignId: campaign.id, code: v.code, ...toBody(v) },
@@ -130,7 +140,13 @@ export function TaskFormDrawer({
     <Drawer
       open
       size={720}
-      title={task ? t('tasks.editTitle', { code: task.code }) : t('tasks.add')}
+      title={
+        task
+          ? t('tasks.editTitle', { code: task.code })
+          : decision
+            ? t('meetings.toTaskTitle')
+            : t('tasks.add')
+      }
       onClose={onClose}
       destroyOnHidden
       footer={
@@ -138,16 +154,21 @@ export function TaskFormDrawer({
           <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button
             type="primary"
-            loading={m.create.isPending || m.update.isPending}
+            loading={m.create.isPending || m.update.isPending || meetings.decisionToTask.isPending}
             onClick={() => form.submit()}
           >
-            {t(task ? 'common.save' : 'tasks.saveDraft')}
+            {t(task ? 'common.save' : decision ? 'meetings.toTaskSubmit' : 'tasks.saveDraft')}
           </Button>
         </Space>
       }
     >
       {errors.alert}
-      <Form form={form} layout="vertical" onFinish={submit} initialValues={initial(task, campaign)}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{ ...initial(task, campaign), ...(decision ? { title: decision.text } : {}) }}
+      >
         <Row gutter={16}>
           <Col span={8}>
             <Form.Item name="code" label={t('tasks.code')} rules={required} extra={t('tasks.codeHint')}>

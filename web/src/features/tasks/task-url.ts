@@ -23,7 +23,8 @@ export function filterFromParams(p: URLSearchParams): TaskFilter {
     leaderId: positive(p.get('leader')),
     category: p.get('category')?.trim() || undefined,
     overdue: p.get('overdue') === '1' ? true : undefined,
-    topLevel: p.get('top') === '1' ? true : undefined,
+    // Top-level tasks unless asked (`top=0`): the counts then match the campaign's.
+    topLevel: p.get('top') !== '0',
     q: p.get('q')?.trim() || undefined,
   };
 }
@@ -50,7 +51,10 @@ export function useTaskFilterParams(): [TaskFilter, (f: Partial<TaskFilter>) => 
           const next = new URLSearchParams(prev);
           for (const [k, v] of Object.entries(f) as [keyof TaskFilter, unknown][]) {
             const name = paramOf[k];
-            if (v === undefined || v === '' || v === false) next.delete(name);
+            if (k === 'topLevel') {
+              if (v === false) next.set(name, '0');
+              else next.delete(name);
+            } else if (v === undefined || v === '' || v === false) next.delete(name);
             else next.set(name, v === true ? '1' : String(v));
           }
           return next;

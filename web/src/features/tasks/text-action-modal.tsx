@@ -18,6 +18,8 @@ export interface TextAction {
   danger?: boolean;
   /** The detail tab that shows the result. */
   tab?: string;
+  /** What the field starts with (revising a returned text). */
+  initial?: string;
   submit: (text: string) => Promise<unknown>;
 }
 
@@ -62,7 +64,13 @@ export function TextActionModal({
     >
       {errors.alert}
       {action.context && <div className="luoshi-modal-context">{action.context}</div>}
-      <Form form={form} layout="vertical" onFinish={submit} style={{ marginTop: 12 }}>
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        style={{ marginTop: 12 }}
+        initialValues={{ text: action.initial }}
+      >
         <Form.Item
           name="text"
           label={action.label}
