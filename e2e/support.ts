@@ -211,3 +211,17 @@ export function useServerAndBrowser(): E2eEnv {
   });
   return env;
 }
+
+/** Presses the OK button of the open Popconfirm. */
+export async function confirmPopover(page: Page, name: RegExp): Promise<void> {
+  await page.locator('.ant-popover:visible').getByRole('button', { name }).click();
+}
+
+/** Types into a unit TreeSelect (found by its label) and picks the unit with that exact name. */
+export async function chooseUnit(page: Page, field: string, name: string): Promise<void> {
+  await page.getByLabel(field, { exact: true }).click();
+  await page.getByLabel(field, { exact: true }).fill(name);
+  await page
+    .locator(`.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${name}"]`)
+    .click();
+}

@@ -1,7 +1,16 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { issuedDaysAgo } from './time-travel.ts';
-import { apiCall, eventually, newContext, screenshot, signIn, useServerAndBrowser } from './support.ts';
+import {
+  apiCall,
+  chooseUnit,
+  confirmPopover,
+  eventually,
+  newContext,
+  screenshot,
+  signIn,
+  useServerAndBrowser,
+} from './support.ts';
 
 /**
  * 部署 → 签收 → 报送 → 审核 → 批示: the office deploys a task to the town
@@ -38,20 +47,6 @@ async function asUser<T>(username: string, run: (page: Page) => Promise<T>): Pro
 
 const visible = (page: Page, text: string | RegExp) =>
   eventually(() => page.getByText(text).first().isVisible()).toBe(true);
-
-/** Presses the OK button of the open Popconfirm. */
-async function confirm(page: Page, name: RegExp) {
-  await page.locator('.ant-popover:visible').getByRole('button', { name }).click();
-}
-
-/** Types into a unit TreeSelect and picks the unit with that exact name. */
-async function chooseUnit(page: Page, field: string, name: string) {
-  await page.getByLabel(field, { exact: true }).click();
-  await page.getByLabel(field, { exact: true }).fill(name);
-  await page
-    .locator(`.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${name}"]`)
-    .click();
-}
 
 /** The task's row in a task table. */
 const row = (page: Page) => page.locator('.ant-table-row', { hasText: taskCode });
@@ -140,7 +135,7 @@ describe('部署到落实: a task from the office to a town and back', () => {
       );
       taskId = list.body.items[0]!.id;
       await detail.getByRole('button', { name: /下\s*达/ }).click();
-      await confirm(page, /下\s*达/);
+      await confirmPopover(page, /下\s*达/);
       await visible(page, '任务已下达');
       await eventually(() => detail.getByTestId('light-reason').innerText()).toMatch(/红灯：.*落后/);
       await screenshot(page, 'task-detail-office-issued');
@@ -186,7 +181,7 @@ describe('部署到落实: a task from the office to a town and back', () => {
       await row(page).getByRole('button', { name: taskTitle }).click();
       const detail = page.locator('.ant-drawer', { hasText: '任务详情' });
       await detail.getByRole('button', { name: /签\s*收/ }).click();
-      await confirm(page, /签\s*收/);
+      await confirmPopover(page, /签\s*收/);
       await visible(page, '任务已签收');
 
       await detail.getByRole('button', { name: '报送进度' }).click();
@@ -245,7 +240,7 @@ describe('部署到落实: a task from the office to a town and back', () => {
       await page.goto(`/my-tasks?view=approve&task=${taskId}`);
       const detail = page.locator('.ant-drawer', { hasText: '任务详情' });
       await detail.getByRole('button', { name: '审核通过' }).click();
-      await confirm(page, /审核通过/);
+      await confirmPopover(page, /审核通过/);
       await visible(page, '已审核通过');
       await eventually(() => detail.getByText('已审核报送').first().isVisible()).toBe(true);
       await screenshot(page, 'task-detail-head-approved');
