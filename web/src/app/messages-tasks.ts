@@ -194,7 +194,7 @@ export const taskMessages = {
   },
   'tasks.splitTo': { zh: '分解给', en: 'Split to' },
   'tasks.splitToUnits': { zh: '指定单位', en: 'Chosen units' },
-  'tasks.splitToGroup': { zh: '全部{group}单位（{n} 个）', en: 'Every unit of {group} ({n})' },
+  'tasks.splitToGroup': { zh: '{group}全部单位（{n} 个）', en: 'Every unit of {group} ({n})' },
   'tasks.splitUnits': { zh: '承接单位', en: 'Units' },
   'tasks.weight': { zh: '子任务权重', en: 'Weight of each subtask' },
   'tasks.weightHint': { zh: '各子任务权重相同时填 1 即可', en: 'Leave 1 when every subtask counts the same' },
