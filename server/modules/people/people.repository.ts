@@ -45,7 +45,8 @@ export async function listPeople(
       sql`(p.name ILIKE ${`%${f.q}%`} OR p.username ILIKE ${`%${f.q}%`} OR p.phone LIKE ${`%${f.q}%`})`,
     );
   if (!f.includeInactive) conds.push(sql`p.active`);
-  if (f.role) conds.push(sql`EXISTS (SELECT 1 FROM grants g WHERE g.person_id = p.id AND g.role = ${f.role})`);
+  if (f.role)
+    conds.push(sql`EXISTS (SELECT 1 FROM grants g WHERE g.person_id = p.id AND g.role = ${f.role})`);
   const where = sql.join(conds, sql` AND `);
   const [items, count] = await Promise.all([
     db.execute<PersonRow>(sql`SELECT ${personSelect} FROM people p JOIN units u ON u.id = p.unit_id WHERE ${where}
