@@ -1,3 +1,5 @@
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { issuedDaysAgo } from './time-travel.ts';
@@ -19,6 +21,45 @@ import {
  * responsible leader writes an instruction and the town answers it.
  */
 const env = useServerAndBrowser();
+
+/** The task sheet's columns, as the template has them. */
+const sheetHeaders = [
+  '编号',
+  '任务名称',
+  '类别',
+  '目标任务',
+  '包保领导',
+  '牵头单位',
+  '配合单位',
+  '开始日期',
+  '完成时限',
+  '时间节点',
+  '报送周期',
+];
+
+/** An .xlsx task list, built the way an office fills in the template. */
+async function taskSheet(rows: string[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('任务清单');
+  ws.addRow(sheetHeaders);
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A one-page PDF, as small as a PDF can be. */
+const pdf = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj ' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+/** Reads a downloaded workbook's first sheet as rows of text. */
+async function readSheet(file: string): Promise<string[][]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(readFileSync(file) as unknown as ArrayBuffer);
+  const rows: string[][] = [];
+  wb.worksheets[0]!.eachRow((r) => rows.push((r.values as unknown[]).slice(1).map((v) => String(v ?? ''))));
+  return rows;
+}
 
 /** Today in Beijing, and days from it, as YYYY-MM-DD. */
 const beijing = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
@@ -99,6 +140,70 @@ describe('部署到落实: a task from the office to a town and back', () => {
     });
   });
 
+  it('the office imports two tasks from Excel: a sheet with a wrong name is refused row by row, the fixed one is imported and issued', async () => {
+    await asUser('office', async (page) => {
+      const dept = await apiCall<{ items: { name: string }[] }>(
+        page,
+        'GET',
+        `/api/v1/units?q=${encodeURIComponent('区城市管理局')}&limit=1`,
+      );
+      const unit = dept.body.items[0]!.name;
+      const sheetRow = (code: string, title: string, lead: string) => [
+        code,
+        title,
+        '城市管理',
+        '',
+        leader.name,
+        lead,
+        '',
+        day(-60),
+        day(45),
+        `${day(20)}: 完成主体施工`,
+        '每月',
+      ];
+      await page.goto(`/campaigns/${campaignId}`);
+      const template = page.waitForEvent('download');
+      await page.getByRole('button', { name: '下载模板' }).click();
+      expect((await template).suggestedFilename()).toMatch(/\.xlsx$/);
+
+      await page.getByRole('button', { name: /导\s*入/ }).click();
+      const modal = page.getByRole('dialog', { name: '从 Excel 导入任务清单' });
+      await modal.locator('input[type=file]').setInputFiles({
+        name: '任务清单.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: await taskSheet([
+          sheetRow('HJ-02', '农贸市场环境综合整治', unit),
+          sheetRow('HJ-03', '城乡结合部垃圾清运全覆盖', '区城市管理'),
+        ]),
+      });
+      await modal.getByRole('button', { name: /导\s*入/ }).click();
+      await eventually(() => modal.getByText('发现 1 处问题，未导入任何任务').isVisible()).toBe(true);
+      const problem = modal.locator('.ant-table-row').first();
+      await eventually(() => problem.innerText()).toMatch(/^3\s+牵头单位[\s\S]*区城市管理局/);
+      await screenshot(page, 'task-import-problems');
+      const none = await apiCall<{ total: number }>(page, 'GET', `/api/v1/campaigns/${campaignId}/tasks`);
+      expect(none.body.total).toBe(0);
+
+      await modal.locator('input[type=file]').setInputFiles({
+        name: '任务清单.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: await taskSheet([
+          sheetRow('HJ-02', '农贸市场环境综合整治', unit),
+          sheetRow('HJ-03', '城乡结合部垃圾清运全覆盖', unit),
+        ]),
+      });
+      await modal.getByRole('button', { name: /导\s*入/ }).click();
+      await visible(page, '已导入 2 项任务（草稿），核对后下达');
+      await eventually(() =>
+        page.locator('.ant-table-row', { hasText: '农贸市场环境综合整治' }).isVisible(),
+      ).toBe(true);
+      await page.getByRole('button', { name: '下达全部草稿（2）' }).click();
+      await confirmPopover(page, /全部下达/);
+      await visible(page, '已下达 2 项任务');
+      await screenshot(page, 'task-list-office-imported');
+    });
+  });
+
   it('the office adds a task for the town with a milestone, refuses a duplicate code at its field, and issues it', async () => {
     await asUser('office', async (page) => {
       await page.goto(`/campaigns/${campaignId}`);
@@ -158,7 +263,7 @@ describe('部署到落实: a task from the office to a town and back', () => {
       await screenshot(page, 'task-create-duplicate-code');
       await again.getByRole('button', { name: /取\s*消/ }).click();
       const count = await apiCall<{ total: number }>(page, 'GET', `/api/v1/campaigns/${campaignId}/tasks`);
-      expect(count.body.total).toBe(1);
+      expect(count.body.total).toBe(3);
 
       await eventually(() => row(page).locator('[data-light="red"]').isVisible()).toBe(true);
       await visible(page, /应完成 40%，实际 0%，落后 40 个百分点/);
@@ -191,6 +296,10 @@ describe('部署到落实: a task from the office to a town and back', () => {
       await modal.getByLabel('差距').fill('较时间节点落后 10 个百分点。');
       await modal.getByLabel('原因').fill('雨季施工受阻。');
       await modal.getByLabel('措施').fill('增派两支施工队，月底前补齐进度。');
+      await modal
+        .locator('input[type=file]')
+        .setInputFiles({ name: '整治台账.pdf', mimeType: 'application/pdf', buffer: pdf });
+      await eventually(() => modal.getByText(/整治台账\.pdf/).isVisible()).toBe(true);
       await screenshot(page, 'report-modal-liaison');
       await modal.getByRole('button', { name: '提交审核' }).click();
       await visible(page, '已提交，经本单位负责人审核后报送领导小组办公室');
@@ -256,6 +365,12 @@ describe('部署到落实: a task from the office to a town and back', () => {
       await eventually(() => row(page).locator('[data-light="green"]').isVisible()).toBe(true);
       await eventually(() => row(page).innerText()).toContain('应完成 40%，实际 45%，进度正常');
       await eventually(() => row(page).locator('td').nth(7).innerText()).toBe(String(api.body.lateReports));
+      // The list goes out to Excel as it is filtered, in the import format.
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: '导出 Excel' }).click();
+      const sheet = await readSheet((await (await download).path())!);
+      expect(sheet[0]).toEqual(expect.arrayContaining(['编号', '任务名称', '牵头单位']));
+      expect(sheet.map((r) => r[0])).toEqual(expect.arrayContaining([taskCode, 'HJ-02', 'HJ-03']));
       // The counts on top are filters too.
       await page.locator('.luoshi-light-card[data-light="green"]').click();
       await page.waitForURL(/light=green/);
@@ -268,6 +383,12 @@ describe('部署到落实: a task from the office to a town and back', () => {
       await eventually(() => report.innerText()).toMatch(
         /已审核报送[\s\S]*45%[\s\S]*14 处违章搭建中 3 处涉及产权纠纷/,
       );
+      // The file sent with the report reaches the office with it.
+      const href = await report.getByRole('link', { name: /整治台账\.pdf/ }).getAttribute('href');
+      expect(href).toMatch(/^\/api\/v1\/attachments\/\d+$/);
+      const file = await page.request.get(href!);
+      expect(file.status()).toBe(200);
+      expect(file.headers()['content-type']).toBe('application/pdf');
       await screenshot(page, 'task-detail-office-reports');
     });
   });

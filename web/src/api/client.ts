@@ -19,6 +19,8 @@ export class ApiError extends Error {
     readonly localized: Localized,
     readonly field?: string,
     readonly errors: ApiFieldError[] = [],
+    /** The problem's `detail` (e.g. the row problems of an Excel import). */
+    readonly detail?: unknown,
   ) {
     super(localized.en);
     this.name = 'ApiError';
@@ -78,6 +80,7 @@ async function problemOf(res: Response): Promise<ApiError> {
     body.message,
     typeof body.field === 'string' ? body.field : undefined,
     errors,
+    body.detail,
   );
 }
 
@@ -105,6 +108,61 @@ async function request<T>(
   return (await res.json()) as T;
 }
 
+/** Sends a file as multipart `file`; the browser sets the boundary. */
+async function upload<T>(path: string, file: Blob, filename: string): Promise<T> {
+  const body = new FormData();
+  body.append('file', file, filename);
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}`, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'X-Luoshi-Request': '1' },
+      credentials: 'same-origin',
+      body,
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', networkFailure);
+  }
+  if (!res.ok) throw await problemOf(res);
+  return (await res.json()) as T;
+}
+
+/** The file name a download announces (`filename*=UTF-8''…` first). */
+function filenameOf(disposition: string | null, fallback: string): string {
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '');
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1]);
+    } catch {
+      // fall through to the plain name
+    }
+  }
+  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? fallback;
+}
+
+/** Fetches a file (a workbook, a template) and hands it to the browser to save; errors are ApiErrors. */
+async function download(
+  path: string,
+  query: Record<string, QueryValue> = {},
+  fallback = 'download',
+): Promise<void> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${path}${queryString(query)}`, { credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, 'network_error', networkFailure);
+  }
+  if (!res.ok) throw await problemOf(res);
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filenameOf(res.headers.get('content-disposition'), fallback);
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /** The typed API client: every unsafe call carries the CSRF header and same-origin cookies. */
 export const api = {
   get: <T>(path: string, query: Record<string, QueryValue> = {}) =>
@@ -115,6 +173,8 @@ export const api = {
   del: (path: string) => request<void>('DELETE', path),
   /** DELETE for endpoints that answer with a body (e.g. the calendar after a change). */
   delWith: <T>(path: string) => request<T>('DELETE', path),
+  upload,
+  download,
 };
 
 /** Does this error mean the caller has no session any more? */

@@ -45,8 +45,15 @@ export function useReportItemMutations() {
       onSuccess,
     }),
     submit: useMutation({
-      mutationFn: ({ id, text }: { id: number; text: string }) =>
-        api.post<ReportItem>(`/report-items/${id}/submissions`, { text }),
+      mutationFn: ({
+        id,
+        text,
+        attachmentIds = [],
+      }: {
+        id: number;
+        text: string;
+        attachmentIds?: number[];
+      }) => api.post<ReportItem>(`/report-items/${id}/submissions`, { text, attachmentIds }),
       onSuccess,
     }),
     approve: useMutation({

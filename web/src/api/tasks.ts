@@ -197,3 +197,28 @@ export function useTaskMutations() {
     }),
   };
 }
+
+/** One problem of an Excel import: the row and column as Excel shows them, and the closest names. */
+export interface SheetRowProblem {
+  row: number | null;
+  column: string | null;
+  message: { zh: string; en: string };
+  suggestions: string[];
+}
+
+/** 导入任务清单: all rows become drafts, or none (422 `sheet_rows_invalid` with `detail.problems`). */
+export function useTaskImport() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: ({ campaignId, file }: { campaignId: number; file: File }) =>
+      api.upload<{ imported: number; taskIds: number[] }>(
+        `/campaigns/${campaignId}/tasks/import`,
+        file,
+        file.name,
+      ),
+    onSuccess: () => {
+      void qc.invalidateQueries({ queryKey: ['tasks'] });
+      void qc.invalidateQueries({ queryKey: ['campaigns'] });
+    },
+  });
+}

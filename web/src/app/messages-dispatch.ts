@@ -1,4 +1,4 @@
-/** The words of 报送事项 (reporting items) and 调度会 (dispatch meetings). Chinese first. */
+/** The words of 报送事项 (reporting items), 调度会 (dispatch meetings), attachments and Excel. Chinese first. */
 export const dispatchMessages = {
   'mine.tabTasks': { zh: '任务', en: 'Tasks' },
 
@@ -68,4 +68,34 @@ export const dispatchMessages = {
   'meetings.toTaskSubmit': { zh: '转为任务并下达', en: 'Create and issue' },
   'meetings.taskIssued': { zh: '已转为任务并下达', en: 'Task created and issued' },
   'meetings.becameTask': { zh: '已转为任务', en: 'Became a task' },
+
+  'attachments.label': { zh: '附件', en: 'Attachments' },
+  'attachments.add': { zh: '上传附件', en: 'Attach files' },
+  'attachments.kept': { zh: '已附的文件保留：', en: 'Files already attached stay:' },
+  'attachments.hint': {
+    zh: '支持 jpg、png、pdf、docx、xlsx，照片的拍摄位置等信息会被去除',
+    en: 'jpg, png, pdf, docx, xlsx; photo metadata is removed',
+  },
+
+  'excel.export': { zh: '导出 Excel', en: 'Export to Excel' },
+  'excel.template': { zh: '下载模板', en: 'Template' },
+  'excel.import': { zh: '导入', en: 'Import' },
+  'excel.importTitle': { zh: '从 Excel 导入任务清单', en: 'Import a task list from Excel' },
+  'excel.importHint': {
+    zh: '按“下载模板”的格式填写，每行一项任务。全部通过才导入，导入的任务为草稿，核对后再下达；有错误时一项也不导入，并逐行列出问题。',
+    en: 'Fill in the template, one task a row. All rows or none: imported tasks are drafts to check before issuing; with any problem nothing is imported and each is listed.',
+  },
+  'excel.drop': { zh: '点击或拖入 .xlsx 文件', en: 'Click or drop an .xlsx file' },
+  'excel.imported': {
+    zh: '已导入 {n} 项任务（草稿），核对后下达',
+    en: '{n} tasks imported as drafts; check, then issue',
+  },
+  'excel.refused': {
+    zh: '发现 {n} 处问题，未导入任何任务。请修改后重新导入：',
+    en: '{n} problems found; nothing was imported. Fix them and import again:',
+  },
+  'excel.row': { zh: '行', en: 'Row' },
+  'excel.column': { zh: '列', en: 'Column' },
+  'excel.problem': { zh: '问题', en: 'Problem' },
+  'excel.suggestions': { zh: '是否是', en: 'Did you mean' },
 } as const satisfies Record<string, { zh: string; en: string }>;

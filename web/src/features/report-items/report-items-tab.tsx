@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useReportItems } from '../../api/report-items.ts';
 import type { Campaign, Report, ReportItem } from '../../api/types.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { AttachmentList } from '../../components/attachments.tsx';
 import { beijingTime } from '../tasks/task-reports.tsx';
 import { cadenceLabel } from '../tasks/task-labels.ts';
 import { ItemDrawer } from './item-drawer.tsx';
@@ -52,6 +53,7 @@ function ItemUnits({ item }: { item: ReportItem }) {
               {last.periodKey} · {beijingTime(last.submittedAt)}
             </Typography.Text>
             <div className="luoshi-pre">{last.progress}</div>
+            <AttachmentList items={last.attachments} />
           </div>
         ) : (
           <Typography.Text type="secondary">—</Typography.Text>

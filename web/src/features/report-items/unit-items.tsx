@@ -5,6 +5,7 @@ import { useReportItemMutations, useReportItemsOf } from '../../api/report-items
 import type { Report, ReportItem } from '../../api/types.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useErrorToast } from '../../components/api-errors.tsx';
+import { AttachmentList } from '../../components/attachments.tsx';
 import { cadenceLabel } from '../tasks/task-labels.ts';
 import { TextActionModal, type TextAction } from '../tasks/text-action-modal.tsx';
 
@@ -41,7 +42,7 @@ function ItemCard({
   const toast = useErrorToast();
   const m = useReportItemMutations();
   const current = currentOf(item);
-  const send = (initial?: string) =>
+  const send = (initial?: string, kept: Report['attachments'] = []) =>
     open({
       title: t('items.sendTitle', { title: item.title, key: item.currentPeriod?.key ?? '' }),
       field: 'text',
@@ -50,8 +51,15 @@ function ItemCard({
       done: t('reports.submittedDone'),
       max: 8000,
       initial,
-      context: item.description || undefined,
-      submit: (text) => m.submit.mutateAsync({ id: item.id, text }),
+      attachments: true,
+      context:
+        item.description || kept.length > 0 ? (
+          <>
+            {item.description}
+            <AttachmentList items={kept} />
+          </>
+        ) : undefined,
+      submit: (text, attachmentIds) => m.submit.mutateAsync({ id: item.id, text, attachmentIds }),
     });
   return (
     <Card
@@ -81,7 +89,7 @@ function ItemCard({
             </Button>
           )}
           {current?.abilities.resubmit && (
-            <Button type="primary" size="small" onClick={() => send(current.progress)}>
+            <Button type="primary" size="small" onClick={() => send(current.progress, current.attachments)}>
               {t('reports.revise')}
             </Button>
           )}
@@ -128,6 +136,7 @@ function ItemCard({
         </div>
       )}
       {current && <div className="luoshi-pre">{current.progress}</div>}
+      {current && <AttachmentList items={current.attachments} />}
     </Card>
   );
 }

@@ -8,6 +8,7 @@ import { useErrorToast } from '../../components/api-errors.tsx';
 import { LightFilter } from '../../components/light-filter.tsx';
 import { useServerPaging } from '../../components/server-paging.ts';
 import { useTaskColumns } from './task-columns.tsx';
+import { ExportButton, ImportButton, TemplateButton } from './task-excel.tsx';
 import { TaskFilterBar } from './task-filter-bar.tsx';
 import { TaskFormDrawer } from './task-form-drawer.tsx';
 import { useOpenTask, useTaskFilterParams } from './task-url.ts';
@@ -67,16 +68,35 @@ export function CampaignTaskList({ campaign }: { campaign: Campaign }) {
       />
       <TaskFilterBar filter={filter} update={update} reset={reset} categories={categories} />
       <Card size="small">
-        {campaign.abilities.createTasks && (
-          <div className="luoshi-table-toolbar">
-            <Space wrap>
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('tasks.add')}
-              </Button>
-              <IssueDrafts campaign={campaign} />
-            </Space>
-          </div>
-        )}
+        <div className="luoshi-table-toolbar">
+          <Space wrap>
+            {campaign.abilities.createTasks && (
+              <>
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                  {t('tasks.add')}
+                </Button>
+                <IssueDrafts campaign={campaign} />
+              </>
+            )}
+          </Space>
+          <Space wrap>
+            {campaign.abilities.createTasks && (
+              <>
+                <ImportButton campaignId={campaign.id} />
+                <TemplateButton />
+              </>
+            )}
+            <ExportButton
+              path={`/campaigns/${campaign.id}/tasks.xlsx`}
+              query={{
+                ...filter,
+                overdue: filter.overdue === undefined ? undefined : String(filter.overdue),
+                topLevel: filter.topLevel ? 'true' : undefined,
+              }}
+              filename={`${campaign.name}.xlsx`}
+            />
+          </Space>
+        </div>
         <Table<TaskSummary>
           rowKey="id"
           size="middle"

@@ -11,6 +11,7 @@ import { PageTitle } from '../../components/page-title.tsx';
 import { useServerPaging } from '../../components/server-paging.ts';
 import { UnitItems, useUnitItemsWaiting } from '../report-items/unit-items.tsx';
 import { useTaskColumns } from './task-columns.tsx';
+import { ExportButton } from './task-excel.tsx';
 import { TaskDetailDrawer } from './task-detail-drawer.tsx';
 import { useOpenTask } from './task-url.ts';
 
@@ -146,6 +147,11 @@ export function MyTasksPage() {
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                         {t('mine.dueThisWeekHint')}
                       </Typography.Text>
+                      <ExportButton
+                        path="/tasks/mine.xlsx"
+                        query={{ light, status: filter.status, dueThisWeek: week ? 'true' : undefined }}
+                        filename="mine.xlsx"
+                      />
                     </Space>
                   </div>
                   <Table<TaskSummary>

@@ -9,6 +9,7 @@ import { LightFilter } from '../../components/light-filter.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { useServerPaging } from '../../components/server-paging.ts';
 import { useTaskColumns } from './task-columns.tsx';
+import { ExportButton } from './task-excel.tsx';
 import { TaskDetailDrawer } from './task-detail-drawer.tsx';
 import { TextActionModal, type TextAction } from './text-action-modal.tsx';
 import { useOpenTask } from './task-url.ts';
@@ -89,6 +90,7 @@ export function PortfolioPage() {
             onSearch={(v) => set('q', v.trim() || undefined)}
             style={{ width: 280 }}
           />
+          <ExportButton path="/tasks/portfolio.xlsx" query={{ light, q }} filename="portfolio.xlsx" />
         </div>
         <Table<TaskSummary>
           rowKey="id"

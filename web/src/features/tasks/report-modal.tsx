@@ -3,9 +3,12 @@ import { useState } from 'react';
 import { useTaskMutations } from '../../api/tasks.ts';
 import type { Report, TaskDetail } from '../../api/types.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import type { Attachment } from '../../api/attachments.ts';
 import { useFormErrors } from '../../components/api-errors.tsx';
+import { AttachmentList, AttachmentsInput } from '../../components/attachments.tsx';
 
 interface Values {
+  attachments?: Attachment[];
   mode: 'percent' | 'value';
   percent?: number | null;
   actualValue?: number | null;
@@ -15,7 +18,8 @@ interface Values {
   measures?: string;
 }
 
-const FIELDS = ['percent', 'actualValue', 'progress', 'gap', 'reason', 'measures'];
+const FIELDS = ['percent', 'actualValue', 'progress', 'gap', 'reason', 'measures', 'attachments'];
+const mapField = (f: string) => (f.startsWith('attachmentIds') ? 'attachments' : f);
 
 /**
  * 进度报送: percent done or the actual value, and the four texts 进度 / 差距 /
@@ -35,7 +39,7 @@ export function ReportModal({
   const { t } = useI18n();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const errors = useFormErrors(form, FIELDS);
+  const errors = useFormErrors(form, FIELDS, mapField);
   const m = useTaskMutations();
   const [mode, setMode] = useState<Values['mode']>(
     returned?.actualValue != null && returned.percent == null ? 'value' : 'percent',
@@ -53,6 +57,7 @@ export function ReportModal({
         gap: v.gap?.trim() ?? '',
         reason: v.reason?.trim() ?? '',
         measures: v.measures?.trim() ?? '',
+        attachmentIds: (v.attachments ?? []).map((a) => a.id),
       },
       {
         onSuccess: () => {
@@ -106,6 +111,7 @@ export function ReportModal({
           gap: returned?.gap,
           reason: returned?.reason,
           measures: returned?.measures,
+          attachments: [],
         }}
       >
         {hasTarget && (
@@ -147,6 +153,20 @@ export function ReportModal({
         {text('gap', t('reports.gap'), t('reports.gapHint'))}
         {text('reason', t('reports.reason'), t('reports.reasonHint'))}
         {text('measures', t('reports.measures'), t('reports.measuresHint'))}
+        <Form.Item
+          name="attachments"
+          label={t('attachments.label')}
+          extra={
+            returned && returned.attachments.length > 0 ? (
+              <div style={{ marginTop: 8 }}>
+                {t('attachments.kept')}
+                <AttachmentList items={returned.attachments} />
+              </div>
+            ) : undefined
+          }
+        >
+          <AttachmentsInput />
+        </Form.Item>
       </Form>
     </Modal>
   );

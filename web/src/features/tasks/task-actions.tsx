@@ -155,7 +155,9 @@ export function TaskActions({
               max: 4000,
               placeholder: t('tasks.evidencePlaceholder'),
               tab: 'info',
-              submit: (evidence) => m.claimCompletion.mutateAsync({ id: task.id, evidence }),
+              attachments: true,
+              submit: (evidence, attachmentIds) =>
+                m.claimCompletion.mutateAsync({ id: task.id, evidence, attachmentIds }),
             },
           })
         }

@@ -2,6 +2,7 @@ import { Button, Descriptions, Empty, Table, Tag, Timeline, Typography } from 'a
 import dayjs from 'dayjs';
 import type { TaskDetail, TaskSummary } from '../../api/types.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import { AttachmentList } from '../../components/attachments.tsx';
 import { LightWithReason } from '../../components/light-tag.tsx';
 import { TaskStatusTag } from '../../components/task-tags.tsx';
 import { TaskProgress } from './task-columns.tsx';
@@ -85,6 +86,7 @@ export function TaskFacts({ task, onOpen }: { task: TaskDetail; onOpen: (id: num
       {task.completionEvidence && (
         <Descriptions.Item label={t('tasks.evidence')} span={2}>
           <span className="luoshi-pre">{task.completionEvidence}</span>
+          <AttachmentList items={task.completionAttachments} />
         </Descriptions.Item>
       )}
       <Descriptions.Item label={t('tasks.description')} span={2}>

@@ -5,6 +5,7 @@ import { useTaskMutations } from '../../api/tasks.ts';
 import type { Report, TaskDetail } from '../../api/types.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useErrorToast } from '../../components/api-errors.tsx';
+import { AttachmentList } from '../../components/attachments.tsx';
 import type { TaskDialog } from './task-dialog-host.tsx';
 import { reportStatusLabel } from './task-labels.ts';
 
@@ -119,6 +120,7 @@ function ReportCard({ r, task, open }: { r: Report; task: TaskDetail; open: (d: 
           </Descriptions.Item>
         ))}
       </Descriptions>
+      <AttachmentList items={r.attachments} />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('reports.byline', { name: r.author.name, at: beijingTime(r.submittedAt) })}
         {r.decidedBy &&

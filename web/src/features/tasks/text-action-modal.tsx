@@ -1,7 +1,9 @@
 import { App, Form, Input, Modal, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useI18n } from '../../app/i18n.tsx';
+import type { Attachment } from '../../api/attachments.ts';
 import { useFormErrors } from '../../components/api-errors.tsx';
+import { AttachmentsInput } from '../../components/attachments.tsx';
 
 export interface TextAction {
   title: string;
@@ -20,7 +22,9 @@ export interface TextAction {
   tab?: string;
   /** What the field starts with (revising a returned text). */
   initial?: string;
-  submit: (text: string) => Promise<unknown>;
+  /** Files may go with the text (evidence, a submission); files already attached stay. */
+  attachments?: boolean;
+  submit: (text: string, attachmentIds: number[]) => Promise<unknown>;
 }
 
 /** One modal for every action that takes one text: a reason, an instruction, an answer, evidence. */
@@ -35,14 +39,19 @@ export function TextActionModal({
 }) {
   const { t } = useI18n();
   const { message } = App.useApp();
-  const [form] = Form.useForm<{ text?: string }>();
-  const errors = useFormErrors(form, ['text'], (f) => (f === action.field ? 'text' : f));
+  const [form] = Form.useForm<{ text?: string; attachments?: Attachment[] }>();
+  const errors = useFormErrors(form, ['text', 'attachments'], (f) =>
+    f === action.field ? 'text' : f.startsWith('attachmentIds') ? 'attachments' : f,
+  );
   const [busy, setBusy] = useState(false);
-  const submit = ({ text }: { text?: string }) => {
+  const submit = ({ text, attachments }: { text?: string; attachments?: Attachment[] }) => {
     errors.clear();
     setBusy(true);
     action
-      .submit(text?.trim() ?? '')
+      .submit(
+        text?.trim() ?? '',
+        (attachments ?? []).map((a) => a.id),
+      )
       .then(() => {
         void message.success(action.done);
         onClose();
@@ -69,7 +78,7 @@ export function TextActionModal({
         layout="vertical"
         onFinish={submit}
         style={{ marginTop: 12 }}
-        initialValues={{ text: action.initial }}
+        initialValues={{ text: action.initial, attachments: [] }}
       >
         <Form.Item
           name="text"
@@ -82,6 +91,11 @@ export function TextActionModal({
         >
           <Input.TextArea rows={5} maxLength={action.max} showCount placeholder={action.placeholder} />
         </Form.Item>
+        {action.attachments && (
+          <Form.Item name="attachments" label={t('attachments.label')}>
+            <AttachmentsInput />
+          </Form.Item>
+        )}
       </Form>
       {action.required === false && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
