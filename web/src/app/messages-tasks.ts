@@ -434,6 +434,7 @@ export const taskMessages = {
   'calendar.daysUnit': { zh: '天', en: 'days' },
   'calendar.holiday': { zh: '放假', en: 'Holiday' },
   'calendar.workday': { zh: '调休上班', en: 'Make-up working day' },
+  'calendar.workdayShort': { zh: '调休上班', en: 'Work day' },
   'calendar.holidayMark': { zh: '休', en: 'H' },
   'calendar.workdayMark': { zh: '班', en: 'W' },
   'calendar.listTitle': { zh: '{year} 年节假日和调休', en: 'Special days of {year}' },

@@ -113,7 +113,7 @@ export function CalendarPage() {
                     k === 'holiday' ? (
                       <Tag color="red">{t('calendar.holiday')}</Tag>
                     ) : (
-                      <Tag color="blue">{t('calendar.workday')}</Tag>
+                      <Tag color="blue">{t('calendar.workdayShort')}</Tag>
                     ),
                 },
                 { title: t('calendar.name'), dataIndex: 'name' },
