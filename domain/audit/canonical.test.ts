@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditHashInput, canonicalJson, genesisHash } from './canonical.ts';
+import { canonicalJson, genesisHash, sealHashInput } from './canonical.ts';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and ignores undefined', () => {
@@ -16,8 +16,9 @@ describe('canonicalJson', () => {
   });
   it('binds the previous hash into the input', () => {
     const content = {
-      chainId: 1,
-      chainSeq: 1,
+      seq: 1,
+      sealedAt: new Date(0),
+      entryId: 1,
       at: new Date(0),
       actorId: null,
       actorName: null,
@@ -28,6 +29,6 @@ describe('canonicalJson', () => {
       before: null,
       after: null,
     };
-    expect(auditHashInput(genesisHash, content)).not.toBe(auditHashInput('1'.repeat(64), content));
+    expect(sealHashInput(genesisHash, content)).not.toBe(sealHashInput('1'.repeat(64), content));
   });
 });

@@ -17,10 +17,11 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The fields of an audit entry that its hash covers. */
-export interface AuditContent {
-  chainId: number;
-  chainSeq: number;
+/** What a seal's hash covers: its place in the seal chain and the whole audit entry it seals. */
+export interface SealContent {
+  seq: number;
+  sealedAt: Date;
+  entryId: number;
   at: Date;
   actorId: number | null;
   actorName: string | null;
@@ -32,10 +33,10 @@ export interface AuditContent {
   after: unknown;
 }
 
-/** The bytes an audit entry's hash is computed over: previous hash, newline, canonical content. */
-export function auditHashInput(prevHash: string, content: AuditContent): string {
+/** The bytes a seal's hash is computed over: the previous seal's hash, newline, canonical content. */
+export function sealHashInput(prevHash: string, content: SealContent): string {
   return `${prevHash}\n${canonicalJson(content)}`;
 }
 
-/** The hash the first entry of every chain links to. */
+/** The hash the first seal links to. */
 export const genesisHash = '0'.repeat(64);
