@@ -4,7 +4,7 @@ import { seedDemoCampaign } from './db/seed-demo-campaign.ts';
 import { isEmpty, seedDemo, type DemoAccount } from './db/seed-demo.ts';
 import { startLightsJob } from './jobs/lights.job.ts';
 import { openRuntime } from './runtime.ts';
-import { startSealer } from './jobs/audit-sealer.ts';
+import { startAuditSealerJob } from './jobs/audit-sealer.job.ts';
 import { sealPending, verifyAudit } from './modules/audit/audit-seal.repository.ts';
 import { resetPassword } from './modules/session/session.service.ts';
 import { findLogin } from './modules/session/session.repository.ts';
@@ -65,10 +65,7 @@ async function serve(config: Config): Promise<void> {
   const deps = { database: rt.database, config, clock: () => new Date() };
   const app = await buildApp(deps, { logger: loggerOptions(config.logLevel) });
   const lights = startLightsJob(deps, (m, err) => (err ? app.log.error({ err }, m) : app.log.info(m)));
-  const sealer = startSealer(rt.database.db, {
-    intervalMs: config.audit.sealIntervalMs,
-    onError: (err) => app.log.error({ err }, 'audit sealer pass failed'),
-  });
+  const sealer = startAuditSealerJob(deps, (m, err) => (err ? app.log.error({ err }, m) : app.log.info(m)));
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { buildApp } from '../../server/app.ts';
 import type { Config } from '../../server/config.ts';
 import type { Database } from '../../server/db/client.ts';
-import { startSealer } from '../../server/jobs/audit-sealer.ts';
+import { startAuditSealerJob } from '../../server/jobs/audit-sealer.job.ts';
 import type { Cleanup } from './cleanup.ts';
 import { closePool } from './close-pool.ts';
 
@@ -20,10 +20,9 @@ async function listen(app: FastifyInstance): Promise<string> {
  */
 export async function startLuoshi(database: Database, config: Config, cleanup: Cleanup): Promise<string> {
   const app = await buildApp({ database, config, clock: () => new Date() }, { logger: false });
-  const sealer = startSealer(database.db, {
-    intervalMs: config.audit.sealIntervalMs,
-    onError: (err) => process.stderr.write(`audit sealer: ${String(err)}\n`),
-  });
+  const sealer = startAuditSealerJob({ database, config }, (m, err) =>
+    process.stderr.write(`${m}${err ? `: ${String(err)}` : ''}\n`),
+  );
   cleanup.defer('stop the audit sealer', () => sealer.stop());
   cleanup.defer('stop Luoshi', () => app.close());
   return listen(app);

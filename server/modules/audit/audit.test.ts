@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client.ts';
-import { startSealer } from '../../jobs/audit-sealer.ts';
+import { startAuditSealerJob } from '../../jobs/audit-sealer.job.ts';
 import { testContext, type TestContext } from '../../test/harness.ts';
 import { sealPending, verifyAudit } from './audit-seal.repository.ts';
 import { appendAudit } from './audit.repository.ts';
@@ -312,6 +312,38 @@ describe('the seal chain', () => {
     });
   });
 
+  it('two instances running the sealer job while writes go on seal each entry once, in one chain', async () => {
+    const t2 = await sealedLog(0);
+    const a2 = await t2.signIn('admin');
+    const config = { ...t2.config, audit: { ...t2.config.audit, sealIntervalMs: 20 } };
+    const instances = await Promise.all([1, 2].map(() => openDatabase(t2.adminUrl, 3)));
+    const errors: unknown[] = [];
+    const jobs = instances.map((database) =>
+      startAuditSealerJob({ database, config }, (m, err) => {
+        if (err) errors.push(err);
+      }),
+    );
+    try {
+      for (let round = 0; round < 10; round++)
+        await Promise.all(
+          Array.from({ length: 8 }, (_, i) =>
+            t2.call('POST', `/api/v1/units/${3 + i}/rename`, {
+              cookie: a2,
+              body: { name: `双实例${round}-${i}` },
+            }),
+          ),
+        );
+    } finally {
+      await Promise.all(jobs.map((j) => j.stop()));
+      await Promise.all(instances.map((d) => d.close()));
+    }
+    expect(errors).toEqual([]);
+    const v = await verifyAudit(t2.database.db);
+    expect(v).toMatchObject({ ok: true, pending: { count: 0 } });
+    expect(v.sealed).toBe(v.entries);
+    expect(v.entries).toBeGreaterThan(80);
+  });
+
   it('the scheduled sealer catches up after downtime and seals what is left when it stops', async () => {
     const t2 = await sealedLog(0);
     const a2 = await t2.signIn('admin');
@@ -320,7 +352,10 @@ describe('the seal chain', () => {
       await t2.call('POST', '/api/v1/units/3/rename', { cookie: a2, body: { name: `停机${i}` } });
     expect((await verifyAudit(t2.database.db)).pending.count).toBe(31);
     const errors: unknown[] = [];
-    const sealer = startSealer(t2.database.db, { intervalMs: 50, onError: (e) => errors.push(e) });
+    const config = { ...t2.config, audit: { ...t2.config.audit, sealIntervalMs: 50 } };
+    const sealer = startAuditSealerJob({ database: t2.database, config }, (m, err) => {
+      if (err) errors.push(err);
+    });
     try {
       await expect
         .poll(async () => (await verifyAudit(t2.database.db)).pending.count, { timeout: 5000 })
