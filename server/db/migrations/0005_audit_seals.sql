@@ -17,5 +17,4 @@ ALTER TABLE "audit_log" ALTER COLUMN "chain_id" DROP NOT NULL;--> statement-brea
 ALTER TABLE "audit_log" ALTER COLUMN "chain_seq" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "audit_log" ALTER COLUMN "prev_hash" DROP NOT NULL;--> statement-breakpoint
 ALTER TABLE "audit_log" ALTER COLUMN "hash" DROP NOT NULL;--> statement-breakpoint
-ALTER TABLE "audit_seals" ADD CONSTRAINT "audit_seals_entry_id_audit_log_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."audit_log"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "audit_log_chain_seq_key" ON "audit_log" USING btree ("chain_id","chain_seq") WHERE "audit_log"."chain_id" IS NOT NULL;

@@ -74,12 +74,12 @@ describe('the audit log', () => {
     } finally {
       client.release();
     }
-    // Even the owner is stopped by the triggers (TRUNCATE of the log also by the seals' foreign key).
+    // Even the owner is stopped by the triggers.
     await sealPending(t.database.db);
     for (const table of ['audit_log', 'audit_seals']) {
       await expect(t.sql(`UPDATE ${table} SET hash = $$x$$`)).rejects.toThrow(/append-only/);
       await expect(t.sql(`DELETE FROM ${table}`)).rejects.toThrow(/append-only/);
-      await expect(t.sql(`TRUNCATE ${table}`)).rejects.toThrow(/append-only|referenced in a foreign key/);
+      await expect(t.sql(`TRUNCATE ${table}`)).rejects.toThrow(/append-only/);
     }
   });
 
