@@ -72,7 +72,7 @@ export async function runSuite(suite: BenchSuite, args: BenchArgs, cleanup: Clea
   const timings = prepared.timings ? await prepared.timings() : [];
   const checks = prepared.checks ? await prepared.checks() : [];
   log('verifying the audit chain…');
-  const audit = await verifyAudit(database.db);
+  const audit = await verifyAudit(database.db, { staleSeconds: config.audit.sealStaleSeconds });
   return {
     name: suite.name,
     pg: args.pg,

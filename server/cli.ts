@@ -4,7 +4,8 @@ import { seedDemoCampaign } from './db/seed-demo-campaign.ts';
 import { isEmpty, seedDemo, type DemoAccount } from './db/seed-demo.ts';
 import { startLightsJob } from './jobs/lights.job.ts';
 import { openRuntime } from './runtime.ts';
-import { verifyAudit } from './modules/audit/audit.repository.ts';
+import { startAuditSealerJob } from './jobs/audit-sealer.job.ts';
+import { sealPending, verifyAudit } from './modules/audit/audit-seal.repository.ts';
 import { resetPassword } from './modules/session/session.service.ts';
 import { findLogin } from './modules/session/session.repository.ts';
 import { roleLabels, type Role } from '../domain/roles.ts';
@@ -15,7 +16,8 @@ Usage:
   luoshi serve                          start the server (migrates; seeds the demo district into an empty database)
   luoshi migrate                        apply database migrations
   luoshi seed-demo                      load the demo district into an empty database
-  luoshi audit verify                   verify the audit log's hash chains
+  luoshi audit verify                   verify the audit log's SM3 seal chain and report unsealed entries
+  luoshi audit seal                     seal pending audit entries now (the server does this every second)
   luoshi user reset-password <username> print a one-time password for a user
 `;
 
@@ -53,6 +55,7 @@ async function seedIfEmpty(config: Config, rt: Awaited<ReturnType<typeof openRun
     now: new Date(),
   });
   await seedDemoCampaign(rt.database.db, new Date());
+  await sealPending(rt.database.db); // so a freshly loaded database verifies before the server ever ran
   printAccounts(accounts, config.demoPassword !== undefined);
 }
 
@@ -62,6 +65,7 @@ async function serve(config: Config): Promise<void> {
   const deps = { database: rt.database, config, clock: () => new Date() };
   const app = await buildApp(deps, { logger: loggerOptions(config.logLevel) });
   const lights = startLightsJob(deps, (m, err) => (err ? app.log.error({ err }, m) : app.log.info(m)));
+  const sealer = startAuditSealerJob(deps, (m, err) => (err ? app.log.error({ err }, m) : app.log.info(m)));
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -69,6 +73,7 @@ async function serve(config: Config): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     await lights.stop();
     await app.close();
+    await sealer.stop();
     await rt.stop();
     process.exit(0);
   };
@@ -114,10 +119,14 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'audit': {
-      if (sub !== 'verify') break;
+      if (sub !== 'verify' && sub !== 'seal') break;
       const rt = await openRuntime(config, log);
       try {
-        const r = await verifyAudit(rt.database.db);
+        if (sub === 'seal') {
+          log(`${await sealPending(rt.database.db)} audit entries sealed`);
+          return 0;
+        }
+        const r = await verifyAudit(rt.database.db, { staleSeconds: config.audit.sealStaleSeconds });
         process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
         return r.ok ? 0 : 1;
       } finally {

@@ -16,6 +16,10 @@ const envSchema = z.object({
   LUOSHI_DEMO_SEED: z.string().min(1).default('qingjiang'),
   LUOSHI_SESSION_IDLE_MINUTES: int(30, 1, 24 * 60),
   LUOSHI_SESSION_ABSOLUTE_HOURS: int(12, 1, 24 * 30),
+  LUOSHI_SESSION_CACHE_SECONDS: int(5, 0, 60),
+  LUOSHI_SESSION_TOUCH_SECONDS: int(60, 1, 600),
+  LUOSHI_AUDIT_SEAL_INTERVAL_MS: int(500, 50, 60_000),
+  LUOSHI_AUDIT_SEAL_STALE_SECONDS: int(5, 1, 3600),
   LUOSHI_LOCKOUT_THRESHOLD: int(5, 1, 100),
   LUOSHI_LOCKOUT_WINDOW_MINUTES: int(15, 1, 24 * 60),
   LUOSHI_LOCKOUT_MINUTES: int(15, 1, 24 * 60),
@@ -39,7 +43,21 @@ export interface Config {
   dataDir: string;
   demoPassword: string | undefined;
   demoSeed: string;
-  session: { idleMinutes: number; absoluteHours: number; cookieSecure: boolean };
+  session: {
+    idleMinutes: number;
+    absoluteHours: number;
+    cookieSecure: boolean;
+    /** How long this process trusts a validated session before asking the database again (0: never). */
+    cacheSeconds: number;
+    /** The idle timeout's last-seen time is written at most this often per session. */
+    touchSeconds: number;
+  };
+  audit: {
+    /** How often the sealer links newly committed entries into the SM3 seal chain. */
+    sealIntervalMs: number;
+    /** `verify` flags entries still waiting for a seal after this long. */
+    sealStaleSeconds: number;
+  };
   lockout: { threshold: number; windowMinutes: number; lockMinutes: number };
   pbkdf2Iterations: number;
   publicOrigin: string | undefined;
@@ -73,6 +91,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       idleMinutes: e.LUOSHI_SESSION_IDLE_MINUTES,
       absoluteHours: e.LUOSHI_SESSION_ABSOLUTE_HOURS,
       cookieSecure: e.LUOSHI_COOKIE_SECURE,
+      cacheSeconds: e.LUOSHI_SESSION_CACHE_SECONDS,
+      touchSeconds: e.LUOSHI_SESSION_TOUCH_SECONDS,
+    },
+    audit: {
+      sealIntervalMs: e.LUOSHI_AUDIT_SEAL_INTERVAL_MS,
+      sealStaleSeconds: e.LUOSHI_AUDIT_SEAL_STALE_SECONDS,
     },
     lockout: {
       threshold: e.LUOSHI_LOCKOUT_THRESHOLD,

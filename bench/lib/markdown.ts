@@ -113,9 +113,11 @@ export function checkLines(checks: readonly Check[]): string {
 
 /** One line on the audit chain's health after the run. */
 export function auditLine(a: VerifyResult): string {
-  if (a.ok) return `audit chain: intact (${a.entries.toLocaleString('en-US')} entries in ${a.chains} chains)`;
+  const pending = `${a.pending.count} waiting for the sealer, ${a.pending.stale} overdue`;
+  if (a.ok)
+    return `audit seal chain: intact (${a.entries.toLocaleString('en-US')} entries, ${a.sealed.toLocaleString('en-US')} sealed, ${pending})`;
   const b = a.broken;
-  return `audit chain: **BROKEN** at chain ${b?.chainId} seq ${b?.chainSeq} (entry ${b?.id ?? '—'}, ${b?.reason}) after ${a.entries} entries`;
+  return `audit seal chain: **BROKEN** at seal ${b?.seq ?? '—'} (entry ${b?.id ?? '—'}, ${b?.reason}); ${a.entries} entries, ${a.sealed} sealed, ${pending}`;
 }
 
 /** The whole report as Markdown, as the run prints it. */

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { buildApp } from '../../server/app.ts';
 import type { Config } from '../../server/config.ts';
 import type { Database } from '../../server/db/client.ts';
+import { startAuditSealerJob } from '../../server/jobs/audit-sealer.job.ts';
 import type { Cleanup } from './cleanup.ts';
 import { closePool } from './close-pool.ts';
 
@@ -13,9 +14,16 @@ async function listen(app: FastifyInstance): Promise<string> {
   return `http://127.0.0.1:${addr.port}`;
 }
 
-/** Builds Luoshi exactly as `serve` does (logging off) and listens on a free loopback port. */
+/**
+ * Builds Luoshi exactly as `serve` does (logging off), with its audit sealer
+ * running in the same process, and listens on a free loopback port.
+ */
 export async function startLuoshi(database: Database, config: Config, cleanup: Cleanup): Promise<string> {
   const app = await buildApp({ database, config, clock: () => new Date() }, { logger: false });
+  const sealer = startAuditSealerJob({ database, config }, (m, err) =>
+    process.stderr.write(`${m}${err ? `: ${String(err)}` : ''}\n`),
+  );
+  cleanup.defer('stop the audit sealer', () => sealer.stop());
   cleanup.defer('stop Luoshi', () => app.close());
   return listen(app);
 }

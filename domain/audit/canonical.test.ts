@@ -1,7 +1,42 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { auditHashInput, canonicalJson, genesisHash } from './canonical.ts';
+import { canonicalJson, genesisHash, sealHashInput } from './canonical.ts';
+
+/** The first implementation, kept as the reference: seals already written were hashed over its output. */
+function referenceCanonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) return `[${value.map(referenceCanonicalJson).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${referenceCanonicalJson(v)}`).join(',')}}`;
+  }
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'null';
+  return JSON.stringify(value);
+}
 
 describe('canonicalJson', () => {
+  it('gives exactly the reference text for any JSON-like value', () => {
+    const values = fc.letrec((tie) => ({
+      any: fc.oneof(
+        { depthSize: 'small' },
+        fc.constantFrom(null, undefined, true, false, NaN, Infinity, -0),
+        fc.double(),
+        fc.integer(),
+        fc.string({ unit: 'binary' }),
+        fc.date({ noInvalidDate: true }),
+        fc.array(tie('any'), { maxLength: 4 }),
+        fc.dictionary(fc.string({ unit: 'binary', maxLength: 6 }), tie('any'), { maxKeys: 5 }),
+      ),
+    })).any;
+    fc.assert(
+      fc.property(values, (v) => canonicalJson(v) === referenceCanonicalJson(v)),
+      { numRuns: 2000 },
+    );
+  });
+
   it('sorts keys at every depth and ignores undefined', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, { z: 1, y: 2 }], c: undefined } })).toBe(
       '{"a":{"d":[1,{"y":2,"z":1}]},"b":1}',
@@ -16,8 +51,9 @@ describe('canonicalJson', () => {
   });
   it('binds the previous hash into the input', () => {
     const content = {
-      chainId: 1,
-      chainSeq: 1,
+      seq: 1,
+      sealedAt: new Date(0),
+      entryId: 1,
       at: new Date(0),
       actorId: null,
       actorName: null,
@@ -28,6 +64,6 @@ describe('canonicalJson', () => {
       before: null,
       after: null,
     };
-    expect(auditHashInput(genesisHash, content)).not.toBe(auditHashInput('1'.repeat(64), content));
+    expect(sealHashInput(genesisHash, content)).not.toBe(sealHashInput('1'.repeat(64), content));
   });
 });

@@ -5,22 +5,39 @@
  */
 export function canonicalJson(value: unknown): string {
   if (value === null || value === undefined) return 'null';
-  if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'number':
+      return Number.isFinite(value) ? JSON.stringify(value) : 'null';
+    case 'boolean':
+      return value ? 'true' : 'false';
   }
-  if (typeof value === 'number' && !Number.isFinite(value)) return 'null';
+  if (value instanceof Date) return JSON.stringify(value.toISOString());
+  if (Array.isArray(value)) {
+    let out = '[';
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
+    return `${out}]`;
+  }
+  if (typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    let out = '{';
+    // Sorted by UTF-16 code units, as sort() does by default.
+    for (const k of Object.keys(o).sort()) {
+      const v = o[k];
+      if (v === undefined) continue;
+      out += `${out.length > 1 ? ',' : ''}${JSON.stringify(k)}:${canonicalJson(v)}`;
+    }
+    return `${out}}`;
+  }
   return JSON.stringify(value);
 }
 
-/** The fields of an audit entry that its hash covers. */
-export interface AuditContent {
-  chainId: number;
-  chainSeq: number;
+/** What a seal's hash covers: its place in the seal chain and the whole audit entry it seals. */
+export interface SealContent {
+  seq: number;
+  sealedAt: Date;
+  entryId: number;
   at: Date;
   actorId: number | null;
   actorName: string | null;
@@ -32,10 +49,10 @@ export interface AuditContent {
   after: unknown;
 }
 
-/** The bytes an audit entry's hash is computed over: previous hash, newline, canonical content. */
-export function auditHashInput(prevHash: string, content: AuditContent): string {
+/** The bytes a seal's hash is computed over: the previous seal's hash, newline, canonical content. */
+export function sealHashInput(prevHash: string, content: SealContent): string {
   return `${prevHash}\n${canonicalJson(content)}`;
 }
 
-/** The hash the first entry of every chain links to. */
+/** The hash the first seal links to. */
 export const genesisHash = '0'.repeat(64);

@@ -23,21 +23,35 @@ export const auditEntryResponse = z.object({
   objectId: z.string().nullable(),
   before: z.unknown(),
   after: z.unknown(),
-  chainId: z.number().int(),
-  chainSeq: z.number().int(),
-  hash: z.string(),
+  /** Its place in the SM3 seal chain; null until the sealer has linked it (about a second). */
+  seal: z.object({ seq: z.number().int(), hash: z.string() }).nullable(),
 });
 
 export const auditVerifyResponse = z.object({
   ok: z.boolean(),
+  /** Entries in the log. */
   entries: z.number().int(),
-  chains: z.number().int(),
+  /** Seals checked, one per sealed entry. */
+  sealed: z.number().int(),
+  /** Entries not sealed yet; `stale` ones have waited longer than the sealer should take. */
+  pending: z.object({
+    count: z.number().int(),
+    stale: z.number().int(),
+    oldestQueuedAt: z.string().nullable(),
+  }),
+  /** The first problem found. */
   broken: z
     .object({
-      chainId: z.number().int(),
-      chainSeq: z.number().int(),
+      seq: z.number().int().nullable(),
       id: z.number().int().nullable(),
-      reason: z.string(),
+      reason: z.enum([
+        'hash_mismatch',
+        'prev_mismatch',
+        'missing_seal',
+        'missing_entry',
+        'unsealed_entry',
+        'sealing_overdue',
+      ]),
     })
     .optional(),
 });

@@ -1,5 +1,5 @@
+import { Param, SQL, sql, StringChunk } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
-import { sql, type SQL } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { fileURLToPath } from 'node:url';
@@ -105,16 +105,58 @@ export function intArray(ids: readonly number[]): SQL {
 
 const namedDialect = new PgDialect();
 
+/** Each named statement's SQL text, built once, and the shape it was built from. */
+const namedText = new Map<string, { shape: string; text: string }>();
+
+/**
+ * A query's values in order and its shape (its text pieces, with a mark where
+ * each value goes), read straight from its chunks; undefined when it holds
+ * anything but text, nested SQL, parameters and plain values (then only
+ * Drizzle's own builder knows what it means).
+ */
+function readQuery(query: SQL, out = { shape: '', params: [] as unknown[] }): typeof out | undefined {
+  for (const chunk of query.queryChunks) {
+    if (chunk === undefined) continue;
+    if (chunk instanceof StringChunk) out.shape += chunk.value.join('');
+    else if (chunk instanceof SQL) {
+      if (!readQuery(chunk, out)) return undefined;
+    } else if (chunk instanceof Param) {
+      out.shape += '\u0000';
+      out.params.push(chunk.value === null ? null : chunk.encoder.mapToDriverValue(chunk.value));
+    } else if (chunk === null || typeof chunk !== 'object' || chunk instanceof Date) {
+      out.shape += '\u0000';
+      out.params.push(chunk);
+    } else return undefined;
+  }
+  return out;
+}
+
+const sameValues = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
+
 /**
  * Runs raw SQL as a named prepared statement: PostgreSQL parses and plans it
- * once per connection instead of on every call. `name` must always go with the
- * same SQL text.
+ * once per connection instead of on every call, and its text is built once per
+ * process (later calls only collect the values). `name` must always go with
+ * the same SQL text.
  */
 export async function executeNamed<T extends Record<string, unknown>>(
   db: Tx,
   name: string,
   query: SQL,
 ): Promise<{ rows: T[]; rowCount: number | null }> {
-  const prepared = db._.session.prepareQuery(namedDialect.sqlToQuery(query), undefined, name, false);
+  const read = readQuery(query);
+  const known = namedText.get(name);
+  let text: string;
+  let params: unknown[];
+  if (read && known?.shape === read.shape) {
+    text = known.text;
+    params = read.params;
+  } else {
+    const built = namedDialect.sqlToQuery(query);
+    ({ sql: text, params } = built);
+    // Take the short way next time only where it reads the very values Drizzle does.
+    if (read && !known && sameValues(read.params, params)) namedText.set(name, { shape: read.shape, text });
+  }
+  const prepared = db._.session.prepareQuery({ sql: text, params }, undefined, name, false);
   return (await prepared.execute()) as { rows: T[]; rowCount: number | null };
 }

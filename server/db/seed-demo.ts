@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { buildDemoDistrict } from '../../domain/demo/district.ts';
 import { generatePassword, hashPassword } from '../lib/crypto.ts';
+import { sealPending } from '../modules/audit/audit-seal.repository.ts';
 import { appendAudit } from '../modules/audit/audit.repository.ts';
 import type { Db } from './client.ts';
 
@@ -47,7 +48,7 @@ export async function seedDemo(
   const named = (p: { roles: unknown[] }) => p.roles.length > 0;
   const passwords = district.people.map(() => opts.password ?? generatePassword());
   const hashes = await mapLimit(passwords, 4, (pw) => hashPassword(pw, opts.iterations));
-  return db.transaction(async (tx) => {
+  const accounts = await db.transaction(async (tx) => {
     const types = await tx.execute<{ id: number; code: string }>(sql`SELECT id, code FROM unit_types`);
     const groups = await tx.execute<{ id: number; code: string }>(sql`SELECT id, code FROM peer_groups`);
     const typeId = new Map(types.rows.map((r) => [r.code, r.id]));
@@ -103,4 +104,7 @@ export async function seedDemo(
     );
     return accounts;
   });
+  // Seal the load's entry now: a freshly seeded database verifies without a running server.
+  await sealPending(db);
+  return accounts;
 }

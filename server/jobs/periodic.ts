@@ -65,4 +65,5 @@ export function startPeriodicJob(opts: {
 /** Advisory lock keys of Luoshi's jobs (one number each, never reused). */
 export const jobLocks = {
   lights: 4_201_001,
+  auditSealer: 4_201_002,
 } as const;

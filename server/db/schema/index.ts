@@ -131,20 +131,30 @@ export const sessions = pgTable(
   (t) => [index('sessions_person_idx').on(t.personId)],
 );
 
-/** The heads of the audit hash chains; writers take any free chain (SKIP LOCKED). */
+/**
+ * Legacy: the heads of the sixteen hash chains audit entries were linked into
+ * inside their own transactions before seals existed. Kept as
+ * recorded; nothing writes it any more.
+ */
 export const auditChains = pgTable('audit_chains', {
   id: smallint('id').primaryKey(),
   seq: bigint('seq', { mode: 'number' }).notNull().default(0),
   headHash: text('head_hash').notNull(),
 });
 
-/** 审计日志: append-only, hash-chained with SM3. */
+/**
+ * 审计日志: append-only (triggers refuse UPDATE, DELETE, TRUNCATE). A change's
+ * transaction inserts its entry with one statement; the sealer then links it
+ * into the SM3 seal chain (`audit_seals`). The chain columns are legacy links
+ * of entries written before seals existed (null for later entries); the seal
+ * chain covers those entries too.
+ */
 export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    chainId: smallint('chain_id').notNull(),
-    chainSeq: bigint('chain_seq', { mode: 'number' }).notNull(),
+    chainId: smallint('chain_id'),
+    chainSeq: bigint('chain_seq', { mode: 'number' }),
     at: tz('at').notNull(),
     actorId: integer('actor_id'),
     actorName: text('actor_name'),
@@ -154,17 +164,47 @@ export const auditLog = pgTable(
     objectId: text('object_id'),
     before: jsonb('before'),
     after: jsonb('after'),
-    prevHash: text('prev_hash').notNull(),
-    hash: text('hash').notNull(),
+    prevHash: text('prev_hash'),
+    hash: text('hash'),
   },
   (t) => [
-    uniqueIndex('audit_log_chain_seq_key').on(t.chainId, t.chainSeq),
+    uniqueIndex('audit_log_chain_seq_key')
+      .on(t.chainId, t.chainSeq)
+      .where(sql`${t.chainId} IS NOT NULL`),
     index('audit_log_at_idx').on(t.at),
     index('audit_log_actor_idx').on(t.actorId, t.at),
     index('audit_log_object_idx').on(t.objectType, t.objectId),
     check('audit_log_seq_positive', sql`${t.chainSeq} > 0`),
   ],
 );
+
+/**
+ * 审计封存: the SM3 seal chain over the audit log, append-only like it. Seal
+ * `seq` links entry `entry_id`: hash = SM3(prev_hash ‖ canonical seal content),
+ * and `prev_hash` is seal `seq - 1`'s hash (zeros for the first). Only the
+ * sealer writes it, one at a time across every instance (an advisory lock).
+ */
+export const auditSeals = pgTable('audit_seals', {
+  seq: bigint('seq', { mode: 'number' }).primaryKey(),
+  // No foreign key: entries cannot be deleted anyway (triggers), and verify reports a seal whose entry is gone.
+  entryId: bigint('entry_id', { mode: 'number' }).notNull().unique('audit_seals_entry_key'),
+  sealedAt: tz('sealed_at').notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
+
+/**
+ * Audit entries committed but not sealed yet: a trigger on `audit_log` queues
+ * every new entry here in the inserting transaction; the sealer removes the
+ * ones it seals. So every committed entry is either sealed or queued.
+ */
+export const auditPending = pgTable('audit_pending', {
+  // No foreign key: its check would cost every audited write a lookup; verify checks it instead.
+  entryId: bigint('entry_id', { mode: 'number' }).primaryKey(),
+  queuedAt: tz('queued_at')
+    .notNull()
+    .default(sql`clock_timestamp()`),
+});
 
 /** 工作日历: the days that break the Monday–Friday rule (holidays, 调休 make-up working days). */
 export const calendarDays = pgTable(

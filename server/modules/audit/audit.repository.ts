@@ -1,7 +1,5 @@
-import { sql } from 'drizzle-orm';
-import { auditHashInput, genesisHash, type AuditContent } from '../../../domain/audit/canonical.ts';
-import { withDates, type Db, type Transaction } from '../../db/client.ts';
-import { sm3Hex } from '../../lib/crypto.ts';
+import { sql, type SQL } from 'drizzle-orm';
+import { executeNamed, withDates, type Db, type Transaction, type Tx } from '../../db/client.ts';
 
 export type AuditEntryInput = {
   actorId: number | null;
@@ -14,72 +12,26 @@ export type AuditEntryInput = {
   after?: unknown;
 };
 
-type ChainHead = {
-  id: number;
-  seq: number;
-  head_hash: string;
-};
-
-// The chain a transaction already holds, so several entries in one transaction
-// append to the same chain without taking a second lock.
-const heldChains = new WeakMap<object, ChainHead>();
-
-async function lockChain(tx: Transaction): Promise<ChainHead> {
-  const held = heldChains.get(tx);
-  if (held) return held;
-  // Any free chain will do: SKIP LOCKED spreads concurrent writers over the chains.
-  let r = await tx.execute<ChainHead>(
-    sql`SELECT id, seq, head_hash FROM audit_chains ORDER BY random() LIMIT 1 FOR UPDATE SKIP LOCKED`,
-  );
-  if (r.rows.length === 0) {
-    r = await tx.execute<ChainHead>(
-      sql`SELECT id, seq, head_hash FROM audit_chains ORDER BY random() LIMIT 1 FOR UPDATE`,
-    );
-  }
-  const head = r.rows[0];
-  if (!head) throw new Error('audit_chains is empty; migrations not applied');
-  const copy = { id: Number(head.id), seq: Number(head.seq), head_hash: head.head_hash };
-  heldChains.set(tx, copy);
-  return copy;
-}
-
 /** Strips values a JSON column would not keep (undefined, Date objects → ISO strings). */
-function jsonValue(v: unknown): unknown {
-  return v === undefined ? null : JSON.parse(JSON.stringify(v));
+function jsonValue(v: unknown): string {
+  return JSON.stringify(v === undefined ? null : v) ?? 'null';
 }
 
 /**
- * Appends one audit entry inside the caller's transaction, linking it to the
- * head of a free chain with SM3. The change and its entry commit together.
+ * Appends one audit entry inside the caller's transaction: one INSERT, no lock
+ * shared with other writers. The change and its entry commit together; a
+ * trigger queues the entry for the sealer, which links it into the SM3 seal
+ * chain within about a second of the commit (`audit-seal.repository.ts`).
  */
 export async function appendAudit(tx: Transaction, entry: AuditEntryInput, now: Date): Promise<void> {
-  const head = await lockChain(tx);
-  const content: AuditContent = {
-    chainId: head.id,
-    chainSeq: head.seq + 1,
-    at: now,
-    actorId: entry.actorId,
-    actorName: entry.actorName,
-    ip: entry.ip,
-    action: entry.action,
-    objectType: entry.objectType,
-    objectId: entry.objectId === null ? null : String(entry.objectId),
-    before: jsonValue(entry.before),
-    after: jsonValue(entry.after),
-  };
-  const hash = sm3Hex(auditHashInput(head.head_hash, content));
-  await tx.execute(sql`
-    WITH ins AS (
-      INSERT INTO audit_log (chain_id, chain_seq, at, actor_id, actor_name, ip, action, object_type,
-                             object_id, before, after, prev_hash, hash)
-      VALUES (${content.chainId}, ${content.chainSeq}, ${now}, ${content.actorId}, ${content.actorName},
-              ${content.ip}, ${content.action}, ${content.objectType}, ${content.objectId},
-              ${JSON.stringify(content.before)}::jsonb, ${JSON.stringify(content.after)}::jsonb,
-              ${head.head_hash}, ${hash})
-    )
-    UPDATE audit_chains SET seq = ${content.chainSeq}, head_hash = ${hash} WHERE id = ${head.id}`);
-  head.seq = content.chainSeq;
-  head.head_hash = hash;
+  await executeNamed(
+    tx,
+    'append_audit',
+    sql`INSERT INTO audit_log (at, actor_id, actor_name, ip, action, object_type, object_id, before, after)
+        VALUES (${now}, ${entry.actorId}, ${entry.actorName}, ${entry.ip}, ${entry.action}, ${entry.objectType},
+                ${entry.objectId === null ? null : String(entry.objectId)},
+                ${jsonValue(entry.before)}::jsonb, ${jsonValue(entry.after)}::jsonb)`,
+  );
 }
 
 /** A signed-in call: who, from where, when. */
@@ -115,10 +67,40 @@ export function recordChange(
   );
 }
 
+/**
+ * Makes a change and its audit entries in one statement (so in one implicit
+ * transaction, without BEGIN and COMMIT round trips). `change` is a
+ * data-modifying statement, typically `UPDATE … FROM (SELECT … FOR UPDATE) old
+ * … RETURNING`, that returns for every row it changed `object_id` and the
+ * true `before` and `after` as jsonb; each returned row gets one entry. The
+ * rows it returns are returned; none means nothing changed and nothing was
+ * recorded. `name` names the prepared statement and must always go with the
+ * same SQL text.
+ */
+export async function changeWithAudit<T extends Record<string, unknown>>(
+  db: Tx,
+  name: string,
+  c: CallContext,
+  objectType: string,
+  action: string,
+  change: SQL,
+): Promise<T[]> {
+  const r = await executeNamed<T>(
+    db,
+    name,
+    sql`WITH change AS (${change}),
+      entry AS (
+        INSERT INTO audit_log (at, actor_id, actor_name, ip, action, object_type, object_id, before, after)
+        SELECT ${c.now}::timestamptz, ${c.actor.id}::int, ${c.actor.username}::text, ${c.ip}::text,
+               ${action}::text, ${objectType}::text, change.object_id::text, change.before, change.after
+          FROM change)
+      SELECT * FROM change`,
+  );
+  return r.rows;
+}
+
 export type AuditRow = {
   id: number;
-  chainId: number;
-  chainSeq: number;
   at: Date;
   actorId: number | null;
   actorName: string | null;
@@ -128,8 +110,9 @@ export type AuditRow = {
   objectId: string | null;
   before: unknown;
   after: unknown;
-  prevHash: string;
-  hash: string;
+  /** The entry's seal, once the sealer has linked it into the chain. */
+  sealSeq: number | null;
+  sealHash: string | null;
 };
 
 export type AuditFilter = {
@@ -142,9 +125,9 @@ export type AuditFilter = {
   q?: string;
 };
 
-const rowSelect = sql`id, chain_id AS "chainId", chain_seq AS "chainSeq", at, actor_id AS "actorId",
-  actor_name AS "actorName", ip, action, object_type AS "objectType", object_id AS "objectId",
-  before, after, prev_hash AS "prevHash", hash`;
+const rowSelect = sql`a.id, a.at, a.actor_id AS "actorId", a.actor_name AS "actorName", a.ip, a.action,
+  a.object_type AS "objectType", a.object_id AS "objectId", a.before, a.after,
+  s.seq AS "sealSeq", s.hash AS "sealHash"`;
 
 /** Lists audit entries, newest first, filtered; returns the page and the total count. */
 export async function listAudit(
@@ -157,21 +140,22 @@ export async function listAudit(
     // The username recorded in the entry, or the name of the person behind it.
     const like = `%${f.actor}%`;
     conds.push(
-      sql`(actor_name ILIKE ${like} OR actor_id IN (SELECT id FROM people WHERE name ILIKE ${like}))`,
+      sql`(a.actor_name ILIKE ${like} OR a.actor_id IN (SELECT id FROM people WHERE name ILIKE ${like}))`,
     );
   }
-  if (f.action) conds.push(sql`action = ${f.action}`);
-  if (f.objectType) conds.push(sql`object_type = ${f.objectType}`);
-  if (f.objectId) conds.push(sql`object_id = ${f.objectId}`);
-  if (f.from) conds.push(sql`at >= ${f.from}`);
-  if (f.to) conds.push(sql`at < ${f.to}`);
-  if (f.q) conds.push(sql`(before::text ILIKE ${`%${f.q}%`} OR after::text ILIKE ${`%${f.q}%`})`);
+  if (f.action) conds.push(sql`a.action = ${f.action}`);
+  if (f.objectType) conds.push(sql`a.object_type = ${f.objectType}`);
+  if (f.objectId) conds.push(sql`a.object_id = ${f.objectId}`);
+  if (f.from) conds.push(sql`a.at >= ${f.from}`);
+  if (f.to) conds.push(sql`a.at < ${f.to}`);
+  if (f.q) conds.push(sql`(a.before::text ILIKE ${`%${f.q}%`} OR a.after::text ILIKE ${`%${f.q}%`})`);
   const where = sql.join(conds, sql` AND `);
   const [items, count] = await Promise.all([
     db.execute<AuditRow>(
-      sql`SELECT ${rowSelect} FROM audit_log WHERE ${where} ORDER BY at DESC, id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
+      sql`SELECT ${rowSelect} FROM audit_log a LEFT JOIN audit_seals s ON s.entry_id = a.id
+          WHERE ${where} ORDER BY a.at DESC, a.id DESC LIMIT ${page.limit} OFFSET ${page.offset}`,
     ),
-    db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log WHERE ${where}`),
+    db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_log a WHERE ${where}`),
   ]);
   return { items: withDates(items.rows, 'at'), total: count.rows[0]?.n ?? 0 };
 }
@@ -182,89 +166,4 @@ export async function listAuditActions(db: Db): Promise<string[]> {
   return r.rows.map((x) => x.action);
 }
 
-export type VerifyResult = {
-  ok: boolean;
-  entries: number;
-  chains: number;
-  /** The first broken link found, if any. */
-  broken?: {
-    chainId: number;
-    chainSeq: number;
-    id: number | null;
-    reason: 'hash_mismatch' | 'prev_mismatch' | 'missing_entry' | 'head_mismatch';
-  };
-};
-
-/**
- * 审计日志校验: walks every chain in order, recomputing each SM3 link, and
- * reports the first entry whose stored hash, link or sequence does not hold.
- */
-export async function verifyAudit(db: Db, batch = 5_000): Promise<VerifyResult> {
-  const heads = await db.execute<ChainHead>(sql`SELECT id, seq, head_hash FROM audit_chains ORDER BY id`);
-  let entries = 0;
-  for (const head of heads.rows) {
-    let prev = genesisHash;
-    let expectedSeq = 1;
-    for (;;) {
-      const r = await db.execute<AuditRow>(sql`SELECT ${rowSelect} FROM audit_log
-        WHERE chain_id = ${head.id} AND chain_seq >= ${expectedSeq} ORDER BY chain_seq LIMIT ${batch}`);
-      for (const row of withDates(r.rows, 'at')) {
-        entries++;
-        const at = { chainId: Number(head.id), chainSeq: Number(row.chainSeq), id: Number(row.id) };
-        if (Number(row.chainSeq) !== expectedSeq) {
-          return {
-            ok: false,
-            entries,
-            chains: heads.rows.length,
-            broken: { ...at, chainSeq: expectedSeq, id: null, reason: 'missing_entry' },
-          };
-        }
-        if (row.prevHash !== prev)
-          return {
-            ok: false,
-            entries,
-            chains: heads.rows.length,
-            broken: { ...at, reason: 'prev_mismatch' },
-          };
-        const content: AuditContent = {
-          chainId: Number(row.chainId),
-          chainSeq: Number(row.chainSeq),
-          at: row.at,
-          actorId: row.actorId,
-          actorName: row.actorName,
-          ip: row.ip,
-          action: row.action,
-          objectType: row.objectType,
-          objectId: row.objectId,
-          before: row.before,
-          after: row.after,
-        };
-        if (sm3Hex(auditHashInput(prev, content)) !== row.hash) {
-          return {
-            ok: false,
-            entries,
-            chains: heads.rows.length,
-            broken: { ...at, reason: 'hash_mismatch' },
-          };
-        }
-        prev = row.hash;
-        expectedSeq++;
-      }
-      if (r.rows.length < batch) break;
-    }
-    if (expectedSeq - 1 !== Number(head.seq) || prev !== head.head_hash) {
-      return {
-        ok: false,
-        entries,
-        chains: heads.rows.length,
-        broken: {
-          chainId: Number(head.id),
-          chainSeq: expectedSeq,
-          id: null,
-          reason: expectedSeq - 1 < Number(head.seq) ? 'missing_entry' : 'head_mismatch',
-        },
-      };
-    }
-  }
-  return { ok: true, entries, chains: heads.rows.length };
-}
+export { verifyAudit, sealPending, type VerifyResult } from './audit-seal.repository.ts';

@@ -18,9 +18,7 @@ export function presentAudit(r: AuditRow): z.infer<typeof auditEntryResponse> {
     objectId: r.objectId,
     before: r.before,
     after: r.after,
-    chainId: Number(r.chainId),
-    chainSeq: Number(r.chainSeq),
-    hash: r.hash,
+    seal: r.sealSeq === null || r.sealHash === null ? null : { seq: Number(r.sealSeq), hash: r.sealHash },
   };
 }
 
@@ -57,11 +55,11 @@ export function auditRoutes(deps: AppDeps): RouteDef[] {
     route({
       method: 'GET',
       url: '/api/v1/audit/verify',
-      summary: 'Verify the hash chains 校验审计日志',
+      summary: 'Verify the SM3 seal chain 校验审计日志',
       tag: 'audit',
       access: read,
       response: auditVerifyResponse,
-      handler: () => verifyAudit(deps.database.db),
+      handler: () => verifyAudit(deps.database.db, { staleSeconds: deps.config.audit.sealStaleSeconds }),
     }),
   ];
 }

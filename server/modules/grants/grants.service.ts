@@ -4,6 +4,7 @@ import type { AppDeps } from '../../deps.ts';
 import { inScope, scopeOf, type Actor } from '../../http/actor.ts';
 import { recordChange } from '../audit/audit.repository.ts';
 import { getUnit } from '../units/units.repository.ts';
+import { sessionCacheOf } from '../session/session.cache.ts';
 import * as repo from './grants.repository.ts';
 
 interface Call {
@@ -23,7 +24,7 @@ export async function grantRole(
   c: Call,
   input: { personId: number; role: Role; unitId: number },
 ): Promise<number> {
-  return deps.database.db.transaction(async (tx) => {
+  const id = await deps.database.db.transaction(async (tx) => {
     const scope = grantScope(c.actor);
     const unit = await getUnit(tx, input.unitId);
     if (!unit || !inScope(scope, unit.path)) throw fail('not_found', 'unitId');
@@ -49,11 +50,13 @@ export async function grantRole(
     });
     return id;
   });
+  sessionCacheOf(deps).forgetPerson(input.personId);
+  return id;
 }
 
 /** 撤销授权. A security admin cannot revoke their own security-admin grant (someone must remain). */
 export async function revokeGrant(deps: AppDeps, c: Call, id: number): Promise<void> {
-  await deps.database.db.transaction(async (tx) => {
+  const personId = await deps.database.db.transaction(async (tx) => {
     const g = await repo.getGrant(tx, id);
     if (!g || !inScope(grantScope(c.actor), g.unitPath)) throw fail('not_found');
     if (g.personId === c.actor.id && g.role === 'secadmin') throw fail('cannot_revoke_own_admin');
@@ -74,5 +77,7 @@ export async function revokeGrant(deps: AppDeps, c: Call, id: number): Promise<v
       },
       null,
     );
+    return g.personId;
   });
+  sessionCacheOf(deps).forgetPerson(personId);
 }

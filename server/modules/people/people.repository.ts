@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Role } from '../../../domain/roles.ts';
 import { executeNamed, withDates, type Db, type Tx } from '../../db/client.ts';
+import { changeWithAudit, type CallContext } from '../audit/audit.repository.ts';
 import { pathInScope } from '../units/units.repository.ts';
 
 export type PersonRow = {
@@ -102,6 +103,11 @@ export async function insertPerson(
   return r.rows[0]!.id;
 }
 
+/**
+ * The bare UPDATE of a person's editable fields (no lock, no audit). The
+ * service edits through `editPerson` instead; the session benchmark replays
+ * this statement as its baseline ("the change alone").
+ */
 export async function updatePerson(
   db: Tx,
   id: number,
@@ -110,6 +116,60 @@ export async function updatePerson(
 ): Promise<void> {
   await db.execute(sql`UPDATE people SET name = ${v.name}, unit_id = ${v.unitId}, phone = ${v.phone}, email = ${v.email},
     updated_at = ${now} WHERE id = ${id}`);
+}
+
+/** A person's editable fields as the audit log records them. */
+export type PersonSnapshot = { name: string; unitId: number; phone: string | null; email: string | null };
+
+/** An edit: a field left out keeps its value; null clears phone or email. */
+export type PersonEdit = {
+  name?: string | undefined;
+  unitId?: number | undefined;
+  phone?: string | null | undefined;
+  email?: string | null | undefined;
+};
+
+/**
+ * 修改人员信息 in one statement (so one implicit transaction, one round trip):
+ * locks the person's row, but only where the caller's `scope` (unit paths)
+ * covers the person's unit; a new unit must be in scope and active too. Fields
+ * the edit leaves out keep the locked row's values. The audit entry records
+ * the true before and after (`PersonSnapshot`), read under the lock. Returns
+ * the person as now stored, or undefined when nothing was changed (not there
+ * for the caller, or the new unit is not allowed).
+ */
+export async function editPerson(
+  db: Tx,
+  c: CallContext,
+  id: number,
+  scope: readonly string[],
+  v: PersonEdit,
+): Promise<PersonRow | undefined> {
+  const within = sql.param(scope.map((p) => `${p}%`));
+  const rows = await changeWithAudit<PersonRow>(
+    db,
+    'person_edit',
+    c,
+    'person',
+    'person.update',
+    sql`UPDATE people p
+       SET name = COALESCE(${v.name ?? null}::text, old.name),
+           unit_id = u.id,
+           phone = CASE WHEN ${v.phone !== undefined}::boolean THEN ${v.phone ?? null}::text ELSE old.phone END,
+           email = CASE WHEN ${v.email !== undefined}::boolean THEN ${v.email ?? null}::text ELSE old.email END,
+           updated_at = ${c.now}::timestamptz
+      FROM (SELECT q.id, q.name, q.unit_id, q.phone, q.email
+              FROM people q JOIN units qu ON qu.id = q.unit_id
+             WHERE q.id = ${id}::int AND qu.path LIKE ANY(${within}::text[])
+               FOR UPDATE OF q) old
+      JOIN units u ON u.id = COALESCE(${v.unitId ?? null}::int, old.unit_id)
+     WHERE p.id = old.id
+       AND (u.id = old.unit_id OR (u.active AND u.path LIKE ANY(${within}::text[])))
+    RETURNING ${personSelect}, p.id AS object_id,
+      jsonb_build_object('name', old.name, 'unitId', old.unit_id, 'phone', old.phone, 'email', old.email) AS before,
+      jsonb_build_object('name', p.name, 'unitId', p.unit_id, 'phone', p.phone, 'email', p.email) AS after`,
+  );
+  return withDates(rows, 'lockedUntil')[0];
 }
 
 export async function setPersonActive(db: Tx, id: number, active: boolean, now: Date): Promise<void> {

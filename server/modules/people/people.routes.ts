@@ -107,7 +107,7 @@ export function peopleRoutes(deps: AppDeps): RouteDef[] {
       response: personResponse,
       async handler({ actor, params, body, ip, now }) {
         const row = await service.updatePerson(deps, { actor: actor!, ip, now }, params.id, body);
-        return row ? presentPerson(actor!, row, now) : one(actor!, params.id, now);
+        return presentPerson(actor!, row, now);
       },
     }),
     route({

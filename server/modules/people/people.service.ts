@@ -5,6 +5,7 @@ import type { Tx } from '../../db/client.ts';
 import { inScope, scopeOf, type Actor } from '../../http/actor.ts';
 import { generatePassword, hashPassword } from '../../lib/crypto.ts';
 import { recordChange } from '../audit/audit.repository.ts';
+import { sessionCacheOf } from '../session/session.cache.ts';
 import { deleteSessionsOf } from '../session/session.repository.ts';
 import { resetPassword } from '../session/session.service.ts';
 import { getUnit } from '../units/units.repository.ts';
@@ -89,33 +90,33 @@ export async function createPerson(
   return { id, oneTimePassword };
 }
 
-/** 修改人员信息: name, unit, phone, email. */
+/**
+ * 修改人员信息: name, unit, phone, email. One statement checks the caller's
+ * scope under the row's lock, changes the row and writes the audit entry (its
+ * "before" is what the UPDATE replaced). When it changes nothing, the same
+ * checks run again step by step to say why; if they now pass, the person was
+ * moved in between, and the edit starts over.
+ */
 export async function updatePerson(
   deps: AppDeps,
   c: Call,
   id: number,
-  input: {
-    name?: string | undefined;
-    unitId?: number | undefined;
-    phone?: string | null | undefined;
-    email?: string | null | undefined;
-  },
-): Promise<repo.PersonRow | undefined> {
-  return deps.database.db.transaction(async (tx) => {
-    const p = await managedPerson(tx, c.actor, id);
-    const moved = input.unitId !== undefined && input.unitId !== p.unitId;
-    if (moved) await managedActiveUnit(tx, c.actor, input.unitId!);
-    const next = {
-      name: input.name ?? p.name,
-      unitId: input.unitId ?? p.unitId,
-      phone: input.phone === undefined ? p.phone : input.phone,
-      email: input.email === undefined ? p.email : input.email,
-    };
-    await repo.updatePerson(tx, id, next, c.now);
-    await recordChange(tx, c, 'person', 'person.update', id, snapshot(p), snapshot(next));
-    // The row as it now stands, unless the unit changed (its name and path must be read).
-    return moved ? undefined : { ...p, ...next };
-  });
+  input: repo.PersonEdit,
+): Promise<repo.PersonRow> {
+  const { db } = deps.database;
+  const scope = manageScope(c.actor);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const row = await repo.editPerson(db, c, id, scope, input);
+    if (row) {
+      sessionCacheOf(deps).forgetPerson(id); // their name or unit may have changed
+      return row;
+    }
+    const p = await repo.getPerson(db, id);
+    if (!p || !inScope(scope, p.unitPath)) throw fail('not_found');
+    if (input.unitId !== undefined && input.unitId !== p.unitId)
+      await managedActiveUnit(db, c.actor, input.unitId);
+  }
+  throw new Error(`person ${id} kept moving between units during an edit`);
 }
 
 /**
@@ -138,6 +139,7 @@ export async function deactivatePerson(deps: AppDeps, c: Call, id: number): Prom
     await deleteSessionsOf(tx, id);
     await recordChange(tx, c, 'person', 'person.deactivate', id, { active: true }, { active: false });
   });
+  sessionCacheOf(deps).forgetPerson(id);
 }
 
 /** 启用人员 again. */

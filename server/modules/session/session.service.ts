@@ -11,6 +11,7 @@ import {
   verifyPassword,
 } from '../../lib/crypto.ts';
 import { appendAudit } from '../audit/audit.repository.ts';
+import { sessionCacheOf } from './session.cache.ts';
 import * as repo from './session.repository.ts';
 
 export interface SignInInput {
@@ -111,22 +112,38 @@ export async function signIn(
   return { token, personId: person.id };
 }
 
-/** Resolves a cookie token to the caller, or says why it no longer counts. */
+/**
+ * Resolves a cookie token to the caller, or says why it no longer counts. A
+ * session validated in the last `session.cacheSeconds` is taken from this
+ * process's cache; otherwise (and before ending one) the database decides.
+ */
 export async function resolveSession(
   deps: AppDeps,
   token: string,
   now: Date,
 ): Promise<{ actor: Actor } | { expired: boolean }> {
   const hash = sm3Hex(token);
-  const row = await repo.loadSession(deps.database.db, hash);
-  if (!row) return { expired: false };
-  const idleLimit = row.lastSeenAt.getTime() + deps.config.session.idleMinutes * 60_000;
-  if (!row.active || row.expiresAt <= now || idleLimit <= now.getTime()) {
-    await repo.deleteSession(deps.database.db, hash);
-    return { expired: true };
+  const cache = sessionCacheOf(deps);
+  const { idleMinutes, touchSeconds } = deps.config.session;
+  const live = (r: repo.SessionActorRow) =>
+    r.active && r.expiresAt > now && r.lastSeenAt.getTime() + idleMinutes * 60_000 > now.getTime();
+  let row = cache.get(hash, now.getTime());
+  if (!row || !live(row)) {
+    const filledAt = cache.fill();
+    row = await repo.loadSession(deps.database.db, hash);
+    if (!row) return { expired: false };
+    if (!live(row)) {
+      await repo.deleteSession(deps.database.db, hash);
+      cache.forgetPerson(row.personId);
+      return { expired: true };
+    }
+    cache.put(hash, row, now.getTime(), filledAt);
   }
-  // Write last-seen at most once a minute: the idle timeout needs no finer grain.
-  if (now.getTime() - row.lastSeenAt.getTime() > 60_000) await repo.touchSession(deps.database.db, hash, now);
+  // The idle timeout needs no finer grain than this: last-seen is written at most once per touchSeconds.
+  if (now.getTime() - row.lastSeenAt.getTime() > touchSeconds * 1000) {
+    row.lastSeenAt = now; // first, so requests arriving meanwhile do not write it again
+    await repo.touchSession(deps.database.db, hash, now);
+  }
   return {
     actor: {
       id: row.personId,
@@ -158,6 +175,7 @@ export async function signOut(deps: AppDeps, actor: Actor, ip: string, now: Date
       now,
     );
   });
+  sessionCacheOf(deps).forgetPerson(actor.id);
 }
 
 /** 修改密码: checks the current password and the policy, then ends the caller's other sessions. */
@@ -196,6 +214,8 @@ export async function changePassword(
       now,
     );
   });
+  // Its other sessions are gone, and this one no longer owes a password change.
+  sessionCacheOf(deps).forgetPerson(actor.id);
 }
 
 /**
@@ -228,5 +248,6 @@ export async function resetPassword(
       now,
     );
   });
+  sessionCacheOf(deps).forgetPerson(personId);
   return password;
 }

@@ -4,6 +4,7 @@ import type { AppDeps } from '../../deps.ts';
 import type { Tx } from '../../db/client.ts';
 import { inScope, scopeOf, type Actor } from '../../http/actor.ts';
 import { recordChange } from '../audit/audit.repository.ts';
+import { sessionCacheOf } from '../session/session.cache.ts';
 import * as repo from './units.repository.ts';
 import { browseScope, manageRoles } from './units.policy.ts';
 
@@ -111,6 +112,8 @@ export async function moveUnit(deps: AppDeps, c: Call, id: number, parentId: num
     await repo.moveUnit(tx, unit, parent, c.now);
     await recordChange(tx, c, 'unit', 'unit.move', id, { parentId: unit.parentId }, { parentId });
   });
+  // Scopes (unit paths, grants on inactive units) may have changed for anyone.
+  sessionCacheOf(deps).clear();
 }
 
 /** 停用单位: only once it has no active sub-units; records stay. */
@@ -123,6 +126,8 @@ export async function deactivateUnit(deps: AppDeps, c: Call, id: number): Promis
     await repo.setUnitActive(tx, id, false, c.now);
     await recordChange(tx, c, 'unit', 'unit.deactivate', id, { active: true }, { active: false });
   });
+  // Scopes (unit paths, grants on inactive units) may have changed for anyone.
+  sessionCacheOf(deps).clear();
 }
 
 /** 启用单位 again; its parent must be active. */
@@ -137,6 +142,8 @@ export async function reactivateUnit(deps: AppDeps, c: Call, id: number): Promis
     await repo.setUnitActive(tx, id, true, c.now);
     await recordChange(tx, c, 'unit', 'unit.reactivate', id, { active: false }, { active: true });
   });
+  // Scopes (unit paths, grants on inactive units) may have changed for anyone.
+  sessionCacheOf(deps).clear();
 }
 
 /** 删除单位: only a unit that owns nothing (made by mistake); anything else is deactivated instead. */

@@ -244,19 +244,27 @@ const coreMessages = {
   'grants.filterUnit': { zh: '按单位筛选', en: 'Filter by unit' },
 
   'audit.sub': {
-    zh: '全部操作留痕，哈希链防篡改，仅审计管理员可查阅',
-    en: 'Every change, hash-chained against tampering; for the audit administrator',
+    zh: '全部操作留痕，SM3 哈希链封存防篡改，仅审计管理员可查阅',
+    en: 'Every change, sealed in an SM3 hash chain against tampering; for the audit administrator',
   },
   'audit.verify': { zh: '校验完整性', en: 'Verify integrity' },
   'audit.verifyOk': { zh: '审计日志完整性校验通过', en: 'The audit log is intact' },
   'audit.verifyOkDetail': {
-    zh: '共校验 {entries} 条记录、{chains} 条哈希链，未发现篡改或缺失',
-    en: '{entries} entries in {chains} hash chains checked; nothing altered or missing',
+    zh: '共 {entries} 条记录，校验 {sealed} 条封存，未发现篡改或缺失',
+    en: '{entries} entries, {sealed} seals checked; nothing altered or missing',
+  },
+  'audit.verifyPending': {
+    zh: '；{count} 条新记录正在等待封存（通常一秒内完成）',
+    en: '; {count} new entries are waiting for their seal (usually within a second)',
   },
   'audit.verifyFailed': { zh: '审计日志完整性校验未通过', en: 'The audit log failed verification' },
   'audit.verifyBroken': {
-    zh: '首个断点：哈希链 {chain} 第 {seq} 条（记录 #{id}）：{reason}',
-    en: 'First break: chain {chain}, entry {seq} (record #{id}): {reason}',
+    zh: '首个断点：第 {seq} 号封存（记录 #{id}）：{reason}',
+    en: 'First break: seal {seq} (record #{id}): {reason}',
+  },
+  'audit.verifyBrokenEntry': {
+    zh: '首个问题：记录 #{id}：{reason}',
+    en: 'First problem: record #{id}: {reason}',
   },
   'audit.time': { zh: '时间（北京时间）', en: 'Time (Beijing)' },
   'audit.actor': { zh: '操作人', en: 'Actor' },
@@ -274,7 +282,8 @@ const coreMessages = {
   'audit.none': { zh: '（无）', en: '(none)' },
   'audit.noChange': { zh: '此操作不涉及数据变更', en: 'This action changed no data' },
   'audit.entryId': { zh: '记录编号', en: 'Entry' },
-  'audit.chain': { zh: '哈希链 / 序号', en: 'Chain / seq' },
+  'audit.sealSeq': { zh: '封存序号', en: 'Seal' },
+  'audit.unsealed': { zh: '待封存', en: 'Not sealed yet' },
   'audit.hash': { zh: '哈希值', en: 'Hash' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 

@@ -20,7 +20,7 @@ function Json({ label, value }: { label: string; value: unknown }) {
   );
 }
 
-/** One audit entry opened up: the state before → after, and its place in the hash chain. */
+/** One audit entry opened up: the state before → after, and its place in the seal chain. */
 export function AuditDetail({ entry }: { entry: AuditEntry }) {
   const { t } = useI18n();
   const hasChange = entry.before !== null || entry.after !== null;
@@ -43,14 +43,20 @@ export function AuditDetail({ entry }: { entry: AuditEntry }) {
       )}
       <Descriptions size="small" column={3} style={{ marginTop: 12 }}>
         <Descriptions.Item label={t('audit.entryId')}>{entry.id}</Descriptions.Item>
-        <Descriptions.Item label={t('audit.chain')}>
-          {entry.chainId} / {entry.chainSeq}
+        <Descriptions.Item label={t('audit.sealSeq')}>
+          {entry.seal ? (
+            entry.seal.seq
+          ) : (
+            <Typography.Text type="secondary">{t('audit.unsealed')}</Typography.Text>
+          )}
         </Descriptions.Item>
-        <Descriptions.Item label={t('audit.hash')}>
-          <Typography.Text code copyable={{ text: entry.hash }} style={{ fontSize: 12 }}>
-            {entry.hash.slice(0, 16)}…
-          </Typography.Text>
-        </Descriptions.Item>
+        {entry.seal && (
+          <Descriptions.Item label={t('audit.hash')}>
+            <Typography.Text code copyable={{ text: entry.seal.hash }} style={{ fontSize: 12 }}>
+              {entry.seal.hash.slice(0, 16)}…
+            </Typography.Text>
+          </Descriptions.Item>
+        )}
       </Descriptions>
     </div>
   );

@@ -38,10 +38,18 @@ export const auditObjectTypes: Record<string, Localized> = {
 
 export const brokenReasons: Record<string, Localized> = {
   hash_mismatch: {
-    zh: '记录内容与哈希值不符（疑似被篡改）',
-    en: 'the entry does not match its hash (possibly altered)',
+    zh: '记录或封存与哈希值不符（疑似被篡改）',
+    en: 'the entry or its seal does not match the hash (possibly altered)',
   },
-  prev_mismatch: { zh: '与上一条记录的哈希链接断开', en: 'the link to the previous entry is broken' },
-  missing_entry: { zh: '记录缺失', en: 'an entry is missing' },
-  head_mismatch: { zh: '链头与最后一条记录不符', en: 'the chain head does not match its last entry' },
+  prev_mismatch: { zh: '与上一条封存的哈希链接断开', en: 'the link to the previous seal is broken' },
+  missing_seal: { zh: '封存缺失', en: 'a seal is missing' },
+  missing_entry: { zh: '已封存或待封存的记录缺失', en: 'a sealed or queued entry is missing' },
+  unsealed_entry: {
+    zh: '记录既未封存也不在待封存队列中（封存可能被删除）',
+    en: 'the entry is neither sealed nor queued for sealing (its seal may have been removed)',
+  },
+  sealing_overdue: {
+    zh: '记录等待封存超时（封存任务可能未运行）',
+    en: 'the entry has waited too long for its seal (is the sealer running?)',
+  },
 };

@@ -21,7 +21,10 @@ function VerifyResult({ result, onClose }: { result: AuditVerify; onClose: () =>
         type="success"
         showIcon
         title={t('audit.verifyOk')}
-        description={t('audit.verifyOkDetail', { entries: result.entries, chains: result.chains })}
+        description={
+          t('audit.verifyOkDetail', { entries: result.entries, sealed: result.sealed }) +
+          (result.pending.count > 0 ? t('audit.verifyPending', { count: result.pending.count }) : '')
+        }
         closable={{ onClose }}
         style={{ marginBottom: 16 }}
       />
@@ -36,7 +39,11 @@ function VerifyResult({ result, onClose }: { result: AuditVerify; onClose: () =>
       title={t('audit.verifyFailed')}
       description={
         b
-          ? t('audit.verifyBroken', { chain: b.chainId, seq: b.chainSeq, id: b.id ?? '—', reason })
+          ? t(b.seq === null ? 'audit.verifyBrokenEntry' : 'audit.verifyBroken', {
+              seq: b.seq ?? '—',
+              id: b.id ?? '—',
+              reason,
+            })
           : undefined
       }
       closable={{ onClose }}
@@ -45,7 +52,7 @@ function VerifyResult({ result, onClose }: { result: AuditVerify; onClose: () =>
   );
 }
 
-/** 审计日志: the append-only, hash-chained record of every change (audit administrator). */
+/** 审计日志: the append-only, SM3-sealed record of every change (audit administrator). */
 export function AuditPage() {
   const { t, pick } = useI18n();
   const toast = useErrorToast();
