@@ -9,6 +9,7 @@ import { capabilities } from '../../../domain/roles.ts';
 import type { AppDeps } from '../../deps.ts';
 import { idParams, route, type RouteDef } from '../../http/route.ts';
 import { taskDetail as loadDetail } from '../tasks/task-detail.service.ts';
+import { getCampaign } from '../campaigns/campaigns.service.ts';
 import * as service from './meetings.service.ts';
 
 const decisionParams = z.strictObject({
@@ -30,7 +31,10 @@ export function meetingRoutes(deps: AppDeps): RouteDef[] {
       access: readers,
       params: idParams,
       response: z.array(meetingResponse),
-      handler: ({ params }) => service.listMeetings(db, params.id),
+      async handler({ actor, params, now }) {
+        await getCampaign(db, actor!, params.id, now);
+        return service.listMeetings(db, params.id);
+      },
     }),
     route({
       method: 'POST',

@@ -189,7 +189,8 @@ export async function approveReport(deps: AppDeps, c: Call, id: number): Promise
       status: 'approved',
       by: c.actor.id,
       at: c.now,
-      returnReason: null,
+      // A report sent back once keeps the reason, so the office can see it was returned.
+      returnReason: r.returnReason,
       late,
     });
     if (r.taskId !== null) {

@@ -16,6 +16,7 @@ import { recordChange } from '../audit/audit.repository.ts';
 import { campaignReaders, getCampaign, openCampaignForTasks } from '../campaigns/campaigns.service.ts';
 import { getTaskSettings } from '../settings/settings.service.ts';
 import { draftsOf, findTasks } from '../tasks/tasks.repository.ts';
+import { myTasksBase } from '../tasks/tasks.routes.ts';
 import { insertDrafts, listTasks, taskFilters } from '../tasks/tasks.service.ts';
 import { visibleTasks } from '../tasks/tasks.policy.ts';
 import { shanghaiDate } from '../../../domain/calendar/shanghai-date.ts';
@@ -149,7 +150,7 @@ export function taskExcelRoutes(deps: AppDeps): RouteDef[] {
       query: myTasksQuery,
       produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       async handler({ reply, actor, query, now }) {
-        const { items } = await allOf(deps, actor!, now, sql`t.status <> 'draft'`, { ...query });
+        const { items } = await allOf(deps, actor!, now, await myTasksBase(deps, query, now), { ...query });
         return sendXlsx(reply, await exportSummaries(items, '我的任务'), '我的任务.xlsx');
       },
     }),

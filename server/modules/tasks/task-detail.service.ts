@@ -98,11 +98,15 @@ export async function taskDetail(
       answeredAt: i.answeredAt?.toISOString() ?? null,
       abilities: { answer: i.answer === null && actsForLeadUnit(actor, task) },
     })),
-    abilities: taskAbilities(actor, {
-      status: task.status,
-      leadUnitPath: task.leadUnitPath,
-      campaignClosed: task.campaignClosed,
-      ...facts,
-    }),
+    abilities: taskAbilities(
+      actor,
+      {
+        status: task.status,
+        leadUnitPath: task.leadUnitPath,
+        campaignClosed: task.campaignClosed,
+        ...facts,
+      },
+      summary!.nextReportDue !== null,
+    ),
   };
 }

@@ -83,7 +83,7 @@ const may = (actor: Actor, task: TaskFacts, action: TaskAction) =>
   !task.campaignClosed && nextTaskStatus(task.status, action, rolesOnTask(actor, task)).ok;
 
 /** The buttons the UI may show: the same rules the service enforces. */
-export function taskAbilities(actor: Actor, task: TaskFacts) {
+export function taskAbilities(actor: Actor, task: TaskFacts, owesReport = true) {
   const office = isOfficeFor(actor, task) && !task.campaignClosed;
   const unit = actsForLeadUnit(actor, task) && !task.campaignClosed;
   const working = task.status === 'signed' || task.status === 'in_progress';
@@ -92,7 +92,8 @@ export function taskAbilities(actor: Actor, task: TaskFacts) {
     issue: may(actor, task, 'issue'),
     split: office && task.status !== 'done',
     sign: may(actor, task, 'sign'),
-    report: unit && working,
+    // This period's report is in (or waiting for the head): nothing more to write until the next period.
+    report: unit && working && owesReport,
     requestChange: unit && working && !task.hasPendingChange,
     decideChange: office && task.hasPendingChange,
     claimCompletion: may(actor, task, 'claim_completion'),

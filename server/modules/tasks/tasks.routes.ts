@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { addDays, isoWeekday, shanghaiDate } from '../../../domain/calendar/shanghai-date.ts';
 import {
@@ -49,6 +49,31 @@ export interface TaskRouteHooks {
     ownerType: string,
     ownerId: number,
   ) => Promise<void>;
+}
+
+/** The condition of "my tasks" with its switches (due this week, reports to approve, instructions to answer). */
+export async function myTasksBase(
+  deps: AppDeps,
+  query: {
+    dueThisWeek?: boolean | undefined;
+    pendingReports?: boolean | undefined;
+    openInstructions?: boolean | undefined;
+  },
+  now: Date,
+): Promise<SQL> {
+  const today = shanghaiDate(now);
+  const s = await getTaskSettings(deps.database.db);
+  const week = weekOf(today);
+  const conds = [sql`t.status <> 'draft'`];
+  if (query.dueThisWeek) {
+    conds.push(sql`(t.status NOT IN ('draft', 'done') AND (t.deadline BETWEEN ${week.start}::date AND ${week.end}::date
+      OR t.status = 'issued' OR ${owesReportSql(today, s.reportGraceDays)}))`);
+  }
+  if (query.pendingReports)
+    conds.push(sql`EXISTS (SELECT 1 FROM reports r WHERE r.task_id = t.id AND r.status = 'submitted')`);
+  if (query.openInstructions)
+    conds.push(sql`EXISTS (SELECT 1 FROM instructions i WHERE i.task_id = t.id AND i.answer IS NULL)`);
+  return sql.join(conds, sql` AND `);
 }
 
 export function taskRoutes(deps: AppDeps, hooks: TaskRouteHooks = {}): RouteDef[] {
@@ -114,18 +139,7 @@ export function taskRoutes(deps: AppDeps, hooks: TaskRouteHooks = {}): RouteDef[
       query: myTasksQuery,
       response: taskListResponse,
       async handler({ actor, query, now }) {
-        const today = shanghaiDate(now);
-        const s = await getTaskSettings(db);
-        const week = weekOf(today);
-        const dueThisWeek = sql`(t.status NOT IN ('draft', 'done') AND (t.deadline BETWEEN ${week.start}::date AND ${week.end}::date
-          OR t.status = 'issued' OR ${owesReportSql(today, s.reportGraceDays)}))`;
-        const conds = [sql`t.status <> 'draft'`];
-        if (query.dueThisWeek) conds.push(dueThisWeek);
-        if (query.pendingReports)
-          conds.push(sql`EXISTS (SELECT 1 FROM reports r WHERE r.task_id = t.id AND r.status = 'submitted')`);
-        if (query.openInstructions)
-          conds.push(sql`EXISTS (SELECT 1 FROM instructions i WHERE i.task_id = t.id AND i.answer IS NULL)`);
-        const base = sql.join(conds, sql` AND `);
+        const base = await myTasksBase(deps, query, now);
         return service.listTasks(deps, actor!, now, base, query, sql`t.status = 'done', t.deadline, t.id`);
       },
     }),

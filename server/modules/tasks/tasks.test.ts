@@ -140,6 +140,7 @@ describe('a task from draft to done', () => {
     expect(seenByOffice.json().reports).toEqual([]);
     expect(seenByOffice.json().progress).toBe(0);
 
+    expect(r.json().abilities.report).toBe(false);
     const dup = await t.call('POST', `/api/v1/tasks/${task.id}/reports`, {
       cookie: liaison,
       body: { percent: 25, progress: '再报' },
@@ -181,6 +182,7 @@ describe('a task from draft to done', () => {
     expect(after.lightReason.zh).toBe('应完成 35%，实际 30%，落后 5 个百分点');
     const office2 = await t.call('GET', `/api/v1/tasks/${task.id}`, { cookie: office });
     expect(office2.json().reports).toHaveLength(1);
+    expect(office2.json().reports[0].returnReason).toBe('数据不准确');
     // March, April and May were never reported: three missing reports.
     expect(office2.json().lateReports).toBe(3);
   });
