@@ -51,6 +51,8 @@ export async function runSuite(suite: BenchSuite, args: BenchArgs, cleanup: Clea
     config,
     password: DEMO_PASSWORD,
     baselineMode: args.baselineMode,
+    superuserUrl: pg.url,
+    log,
   });
   const baseline = createBaseline(pg.url, config.poolSize, cleanup);
   prepared.registerBaseline(baseline.app, baseline.pool);
@@ -70,7 +72,7 @@ export async function runSuite(suite: BenchSuite, args: BenchArgs, cleanup: Clea
   }
   log('sequential timings…');
   const timings = prepared.timings ? await prepared.timings() : [];
-  const checks = prepared.checks ? await prepared.checks() : [];
+  const checks = prepared.checks ? await prepared.checks(scenarios) : [];
   log('verifying the audit chain…');
   const audit = await verifyAudit(database.db);
   return {
@@ -95,6 +97,7 @@ export async function runSuite(suite: BenchSuite, args: BenchArgs, cleanup: Clea
     },
     loadGenerator:
       'autocannon in a child process (own event loop and heap); servers share the harness process, one loaded at a time',
+    notes: prepared.notes ?? [],
     scenarios,
     timings,
     checks,
