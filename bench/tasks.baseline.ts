@@ -3,7 +3,13 @@ import type pg from 'pg';
 import { addDays, shanghaiDate } from '../domain/calendar/shanghai-date.ts';
 import { dueDateOf, periodOf, type Cadence, type ReportingPeriod } from '../domain/tasks/cadence.ts';
 import { insertReport } from '../server/modules/reports/reports.repository.ts';
-import { captureSqlRolledBack, paramIndex, runCaptured, single, type CapturedQuery } from './lib/capture-sql.ts';
+import {
+  captureSqlRolledBack,
+  paramIndex,
+  runCaptured,
+  single,
+  type CapturedQuery,
+} from './lib/capture-sql.ts';
 import type { SuiteContext } from './lib/types.ts';
 
 /** A task the write scenario reports on. */
@@ -15,7 +21,20 @@ export interface ReportTarget {
   authorId: number;
 }
 
-type InsertSlot = 'taskId' | 'unitId' | 'key' | 'start' | 'end' | 'due' | 'percent' | 'progress' | 'gap' | 'reason' | 'measures' | 'authorId' | 'now';
+type InsertSlot =
+  | 'taskId'
+  | 'unitId'
+  | 'key'
+  | 'start'
+  | 'end'
+  | 'due'
+  | 'percent'
+  | 'progress'
+  | 'gap'
+  | 'reason'
+  | 'measures'
+  | 'authorId'
+  | 'now';
 
 /** The INSERT `insertReport` sends (captured in a rolled-back transaction), with where each value goes. */
 async function insertStatement(
@@ -37,7 +56,8 @@ async function insertStatement(
     authorId: sample.authorId,
     now: new Date(0),
   };
-  if (new Set([s.taskId, s.unitId, s.authorId]).size < 3) throw new Error('sample report target has equal ids');
+  if (new Set([s.taskId, s.unitId, s.authorId]).size < 3)
+    throw new Error('sample report target has equal ids');
   const q = single(
     await captureSqlRolledBack(ctx.database.pool, (tx) =>
       insertReport(tx, {
@@ -92,7 +112,10 @@ export async function tasksBaseline(
   reads: { mine: CapturedQuery[]; list: CapturedQuery[] },
   graceDays: number,
 ): Promise<(app: FastifyInstance, pool: pg.Pool) => void> {
-  const insert = await insertStatement(ctx, targets[0]!);
+  // Capture with a task whose id, unit and author differ, so each value's place is unambiguous.
+  const sample = targets.find((t) => new Set([t.id, t.unitId, t.authorId]).size === 3);
+  if (!sample) throw new Error('no task to capture the report INSERT with');
+  const insert = await insertStatement(ctx, sample);
   const byId = new Map(targets.map((t) => [t.id, t]));
   const written = new Map<number, number>();
   const prepared = ctx.baselineMode === 'prepared';

@@ -7,7 +7,14 @@ import { currentPeriodSql } from '../server/modules/tasks/current-period.ts';
 import { captureRoute } from './lib/capture-route.ts';
 import { CSRF_HEADER, SESSION_COOKIE, getJson, signIn } from './lib/http.ts';
 import { timeSequential, timingOf } from './lib/stats.ts';
-import type { BenchSuite, PreparedSuite, RequestVariant, ScenarioResult, SuiteContext, Timing } from './lib/types.ts';
+import type {
+  BenchSuite,
+  PreparedSuite,
+  RequestVariant,
+  ScenarioResult,
+  SuiteContext,
+  Timing,
+} from './lib/types.ts';
 import { tasksBaseline, type ReportTarget } from './tasks.baseline.ts';
 import { derivedColumnsCheck, redListCheck, submissionAuditCheck } from './tasks.checks.ts';
 import { generateCity, type CityData } from './tasks.generate.ts';
@@ -68,7 +75,10 @@ function interleave<T extends { town: number }>(rows: readonly T[]): T[] {
   return out;
 }
 
-async function readTimings(ctx: SuiteContext, reads: { label: string; path: string; token: string }[]): Promise<Timing[]> {
+async function readTimings(
+  ctx: SuiteContext,
+  reads: { label: string; path: string; token: string }[],
+): Promise<Timing[]> {
   const out: Timing[] = [];
   for (const r of reads) {
     const ms = await timeSequential(30, 3, () => getJson(ctx.luoshiUrl, r.path, r.token));
@@ -100,7 +110,11 @@ async function prepare(ctx: SuiteContext): Promise<PreparedSuite> {
   const ranked = [...city.towns].sort((a, b) => (perTown.get(a.id) ?? 0) - (perTown.get(b.id) ?? 0));
   const median = ranked[Math.floor(ranked.length / 2)]!;
   const tokens = new Map(
-    await mapLimit(city.towns, 4, async (t) => [t.id, await signIn(ctx.luoshiUrl, city.liaisonOf.get(t.id)!, ctx.password)] as const),
+    await mapLimit(
+      city.towns,
+      4,
+      async (t) => [t.id, await signIn(ctx.luoshiUrl, city.liaisonOf.get(t.id)!, ctx.password)] as const,
+    ),
   );
   const office = await signIn(ctx.luoshiUrl, 'office', ctx.password);
   const medianToken = tokens.get(median.id)!;
@@ -132,7 +146,6 @@ async function prepare(ctx: SuiteContext): Promise<PreparedSuite> {
     cadence: t.cadence,
     authorId: liaisonId.get(t.town)!,
   }));
-  const sample = targets.find((t) => new Set([t.id, t.unitId, t.authorId]).size === 3)!;
   const json = { ...CSRF_HEADER, 'content-type': 'application/json' };
 
   const minePath = '/api/v1/tasks/mine';
@@ -148,8 +161,9 @@ async function prepare(ctx: SuiteContext): Promise<PreparedSuite> {
   const townCounts = ranked.map((t) => perTown.get(t.id) ?? 0);
   const steps = city.steps.map((s) => `${s.label} ${s.seconds.toFixed(1)} s`).join('; ');
   const notes = [
-    `data set: ${Object.entries(city.counts).map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`).join(', ')}; ` +
-      `generated in **${city.totalSeconds.toFixed(1)} s** (${steps})`,
+    `data set: ${Object.entries(city.counts)
+      .map(([k, v]) => `${v.toLocaleString('en-US')} ${k}`)
+      .join(', ')}; ` + `generated in **${city.totalSeconds.toFixed(1)} s** (${steps})`,
     `(a) ${order.length.toLocaleString('en-US')} tasks can take this period's report, spread over ${city.towns.length} town liaisons; ` +
       `(b) ${median.name} (${perTown.get(median.id)} tasks in its subtree; towns range ${townCounts[0]}–${townCounts[townCounts.length - 1]}); ` +
       `(c) campaign ${campaignId} holds ${c.n.toLocaleString('en-US')} tasks, ${c.red.toLocaleString('en-US')} red`,

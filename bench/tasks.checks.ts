@@ -19,7 +19,12 @@ class Rollback extends Error {}
  * alone got back as 2xx; probe and warm-up add to the rows.
  */
 export async function submissionAuditCheck(db: Db, today: string, accepted: number): Promise<Check> {
-  const r = await db.execute<{ rows: number; entries: number; rowsWithout: number; entriesWithout: number }>(sql`
+  const r = await db.execute<{
+    rows: number;
+    entries: number;
+    rowsWithout: number;
+    entriesWithout: number;
+  }>(sql`
     WITH written AS (
       SELECT id, task_id, period_key FROM reports WHERE status = 'submitted' AND period_start <= ${today}::date),
     entries AS (
@@ -73,7 +78,8 @@ export async function redListCheck(
     );
     const byId = new Map(lights.rows.map((x) => [x.id, x.light]));
     for (const i of page.items) {
-      if (i.light !== 'red' || byId.get(i.id) !== 'red') wrong.push(`${i.code}: listed ${i.light}, stored ${byId.get(i.id)}`);
+      if (i.light !== 'red' || byId.get(i.id) !== 'red')
+        wrong.push(`${i.code}: listed ${i.light}, stored ${byId.get(i.id)}`);
     }
     seen += page.items.length;
     if (page.items.length < 100) break;
@@ -89,7 +95,14 @@ export async function redListCheck(
   };
 }
 
-const DERIVED = ['progress', 'light', 'light_reason_zh', 'light_reason_en', 'expected_percent', 'late_reports'];
+const DERIVED = [
+  'progress',
+  'light',
+  'light_reason_zh',
+  'light_reason_en',
+  'expected_percent',
+  'late_reports',
+];
 
 /**
  * 生成数据与 refreshTask 一致: for a sample of tasks, the derived columns the
@@ -136,6 +149,9 @@ export async function derivedColumnsCheck(db: Db, sample = 400): Promise<Check> 
   return {
     label: `the generated lights, late counts and progress equal refreshTask's (${ids.length} tasks, rolled back)`,
     ok: mismatches.length === 0,
-    detail: mismatches.length === 0 ? 'all equal' : `${mismatches.length} differ: ${mismatches.slice(0, 4).join('; ')}`,
+    detail:
+      mismatches.length === 0
+        ? 'all equal'
+        : `${mismatches.length} differ: ${mismatches.slice(0, 4).join('; ')}`,
   };
 }

@@ -45,10 +45,18 @@ interface UnitRow extends UnitRef {
   group: string | null;
 }
 
-const STEM_HEADS = '白 竹 金 大 温 青 石 龙 凤 桃 柳 松 红 新 长 高 平 安 和 兴 福 永 双 三 马 鹤 云 清 黄 丰 仁 义 铁 兰 茶 梨 杨 花 天 宝 团 胜 光 万 九 五 柏 桂 梅 玉'.split(' ');
-const STEM_TAILS = '溪 峰 泉 山 河 桥 坪 坝 湾 岭 林 塘 口 岩 田 园 湖 沟 垭 台 门 阳 丰 安 和 兴 观 池 滩 坡 梁 关 井 寨 庙 岗 屏 堰 坎 嘴'.split(' ');
-const SURNAMES = '王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹'.split(' ');
-const GIVEN = '伟 强 磊 军 洋 勇 杰 涛 明 超 芳 娜 敏 静 丽 艳 娟 秀 霞 英 玉 兰 红 燕 丹 雪 琳 欣 梅 婷'.split(' ');
+const STEM_HEADS =
+  '白 竹 金 大 温 青 石 龙 凤 桃 柳 松 红 新 长 高 平 安 和 兴 福 永 双 三 马 鹤 云 清 黄 丰 仁 义 铁 兰 茶 梨 杨 花 天 宝 团 胜 光 万 九 五 柏 桂 梅 玉'.split(
+    ' ',
+  );
+const STEM_TAILS =
+  '溪 峰 泉 山 河 桥 坪 坝 湾 岭 林 塘 口 岩 田 园 湖 沟 垭 台 门 阳 丰 安 和 兴 观 池 滩 坡 梁 关 井 寨 庙 岗 屏 堰 坎 嘴'.split(
+    ' ',
+  );
+const SURNAMES =
+  '王 李 张 刘 陈 杨 黄 赵 吴 周 徐 孙 马 朱 胡 郭 何 高 林 罗 郑 梁 谢 宋 唐 许 韩 冯 邓 曹'.split(' ');
+const GIVEN =
+  '伟 强 磊 军 洋 勇 杰 涛 明 超 芳 娜 敏 静 丽 艳 娟 秀 霞 英 玉 兰 红 燕 丹 雪 琳 欣 梅 婷'.split(' ');
 
 async function ids(client: pg.PoolClient, table: string, n: number): Promise<number[]> {
   const r = await client.query<{ id: number }>(
@@ -105,7 +113,18 @@ async function growUnits(client: pg.PoolClient, rng: Rng, now: Date): Promise<nu
       ]);
     }
   });
-  const cols = ['id', 'parent_id', 'name', 'code', 'type_id', 'path', 'depth', 'sort', 'created_at', 'updated_at'];
+  const cols = [
+    'id',
+    'parent_id',
+    'name',
+    'code',
+    'type_id',
+    'path',
+    'depth',
+    'sort',
+    'created_at',
+    'updated_at',
+  ];
   return copyRows(client, 'units', cols, rows);
 }
 
@@ -122,7 +141,12 @@ async function addPeople(
   const govOffice = units.find((u) => u.name === '区政府办公室') ?? region;
   const people: { id?: number; username: string; unitId: number; role: string; grantOn: number }[] = [];
   for (let i = 1; i <= LEADERS; i++)
-    people.push({ username: `bench-leader-${String(i).padStart(2, '0')}`, unitId: govOffice.id, role: 'leader', grantOn: region.id });
+    people.push({
+      username: `bench-leader-${String(i).padStart(2, '0')}`,
+      unitId: govOffice.id,
+      role: 'leader',
+      grantOn: region.id,
+    });
   for (const u of leads) {
     for (const role of ['liaison', 'head'])
       people.push({ username: `bench-${role}-${u.code.toLowerCase()}`, unitId: u.id, role, grantOn: u.id });
@@ -133,7 +157,17 @@ async function addPeople(
   await copyRows(
     client,
     'people',
-    ['id', 'unit_id', 'username', 'name', 'password_hash', 'must_change_password', 'password_changed_at', 'created_at', 'updated_at'],
+    [
+      'id',
+      'unit_id',
+      'username',
+      'name',
+      'password_hash',
+      'must_change_password',
+      'password_changed_at',
+      'created_at',
+      'updated_at',
+    ],
     people.map((p) => [p.id, p.unitId, p.username, name(), hash, false, now, now, now]),
   );
   await copyRows(
@@ -156,34 +190,133 @@ function* reportRows(tasks: readonly PlannedTask[], now: Date, s: Parameters<typ
   for (const t of tasks) {
     for (const r of reportsOf(t, now, s)) {
       yield [
-        t.id, t.leadUnitId, r.periodKey, r.periodStart, r.periodEnd, r.dueOn, 'approved', r.percent, r.progress,
-        r.gap, r.reason, r.measures, t.staff.liaison, r.submittedAt, t.staff.head, r.decidedAt, r.late,
+        t.id,
+        t.leadUnitId,
+        r.periodKey,
+        r.periodStart,
+        r.periodEnd,
+        r.dueOn,
+        'approved',
+        r.percent,
+        r.progress,
+        r.gap,
+        r.reason,
+        r.measures,
+        t.staff.liaison,
+        r.submittedAt,
+        t.staff.head,
+        r.decidedAt,
+        r.late,
       ];
     }
   }
 }
 
 function taskRow(t: PlannedTask, campaignIds: number[], officeId: number, now: Date, today: string) {
-  const created = t.issuedAt ? new Date(t.issuedAt.getTime() - 86_400_000) : new Date(now.getTime() - 2 * 86_400_000);
+  const created = t.issuedAt
+    ? new Date(t.issuedAt.getTime() - 86_400_000)
+    : new Date(now.getTime() - 2 * 86_400_000);
   return [
-    t.id, campaignIds[t.campaign], t.parentId, t.code, t.title, '', t.category, t.targetText, t.leadUnitId, t.status,
-    t.startOn, t.deadline, t.cadence, t.weight, t.progress, t.light, t.lightReasonZh, t.lightReasonEn,
-    t.expectedPercent, today, t.lateReports, t.issuedAt, t.signDueOn, t.signedAt, t.signedBy, t.signedLate,
-    t.completionEvidence, t.claimedAt, t.completedAt, officeId, created, now,
+    t.id,
+    campaignIds[t.campaign],
+    t.parentId,
+    t.code,
+    t.title,
+    '',
+    t.category,
+    t.targetText,
+    t.leadUnitId,
+    t.status,
+    t.startOn,
+    t.deadline,
+    t.cadence,
+    t.weight,
+    t.progress,
+    t.light,
+    t.lightReasonZh,
+    t.lightReasonEn,
+    t.expectedPercent,
+    today,
+    t.lateReports,
+    t.issuedAt,
+    t.signDueOn,
+    t.signedAt,
+    t.signedBy,
+    t.signedLate,
+    t.completionEvidence,
+    t.claimedAt,
+    t.completedAt,
+    officeId,
+    created,
+    now,
   ];
 }
 const TASK_COLUMNS = [
-  'id', 'campaign_id', 'parent_id', 'code', 'title', 'description', 'category', 'target_text', 'lead_unit_id', 'status',
-  'start_on', 'deadline', 'cadence', 'weight', 'progress', 'light', 'light_reason_zh', 'light_reason_en',
-  'expected_percent', 'light_on', 'late_reports', 'issued_at', 'sign_due_on', 'signed_at', 'signed_by', 'signed_late',
-  'completion_evidence', 'claimed_at', 'completed_at', 'created_by', 'created_at', 'updated_at',
+  'id',
+  'campaign_id',
+  'parent_id',
+  'code',
+  'title',
+  'description',
+  'category',
+  'target_text',
+  'lead_unit_id',
+  'status',
+  'start_on',
+  'deadline',
+  'cadence',
+  'weight',
+  'progress',
+  'light',
+  'light_reason_zh',
+  'light_reason_en',
+  'expected_percent',
+  'light_on',
+  'late_reports',
+  'issued_at',
+  'sign_due_on',
+  'signed_at',
+  'signed_by',
+  'signed_late',
+  'completion_evidence',
+  'claimed_at',
+  'completed_at',
+  'created_by',
+  'created_at',
+  'updated_at',
 ];
 const REPORT_COLUMNS = [
-  'task_id', 'unit_id', 'period_key', 'period_start', 'period_end', 'due_on', 'status', 'percent', 'progress',
-  'gap', 'reason', 'measures', 'author_id', 'submitted_at', 'decided_by', 'decided_at', 'late',
+  'task_id',
+  'unit_id',
+  'period_key',
+  'period_start',
+  'period_end',
+  'due_on',
+  'status',
+  'percent',
+  'progress',
+  'gap',
+  'reason',
+  'measures',
+  'author_id',
+  'submitted_at',
+  'decided_by',
+  'decided_at',
+  'late',
 ];
 
-const LOADED_TABLES = ['units', 'people', 'grants', 'campaigns', 'tasks', 'task_leaders', 'task_cooperators', 'task_milestones', 'instructions', 'reports'];
+const LOADED_TABLES = [
+  'units',
+  'people',
+  'grants',
+  'campaigns',
+  'tasks',
+  'task_leaders',
+  'task_cooperators',
+  'task_milestones',
+  'instructions',
+  'reports',
+];
 
 /** Checks every single-column foreign key of `tables` with one anti-join each; throws naming the first broken one. */
 async function checkForeignKeys(client: pg.PoolClient, tables: readonly string[]): Promise<void> {
@@ -201,7 +334,8 @@ async function checkForeignKeys(client: pg.PoolClient, tables: readonly string[]
       `SELECT count(*)::int AS n FROM ${q(fk.child)} x
         WHERE x.${q(fk.col)} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${q(fk.parent)} y WHERE y.${q(fk.pcol)} = x.${q(fk.col)})`,
     );
-    if (r.rows[0]!.n > 0) throw new Error(`${r.rows[0]!.n} rows of ${fk.child}.${fk.col} point to no ${fk.parent}`);
+    if (r.rows[0]!.n > 0)
+      throw new Error(`${r.rows[0]!.n} rows of ${fk.child}.${fk.col} point to no ${fk.parent}`);
   }
 }
 
@@ -280,7 +414,12 @@ export async function generateCity(
       campaignIds.push(r.rows[0]!.id);
     }
     const counts: Record<string, number> = { units: units.length };
-    counts.tasks = await copyRows(client, 'tasks', TASK_COLUMNS, tasks.map((t) => taskRow(t, campaignIds, officeId, now, today)));
+    counts.tasks = await copyRows(
+      client,
+      'tasks',
+      TASK_COLUMNS,
+      tasks.map((t) => taskRow(t, campaignIds, officeId, now, today)),
+    );
     counts.taskLeaders = await copyRows(
       client,
       'task_leaders',
@@ -299,7 +438,9 @@ export async function generateCity(
       ['task_id', 'due_on', 'title', 'percent', 'done_on'],
       tasks.flatMap((t) => t.milestones.map((m) => [t.id, m.dueOn, m.title, m.percent, m.doneOn])),
     );
-    const open = tasks.filter((t) => t.status !== 'draft' && t.status !== 'done' && t.family.leaders.length > 0);
+    const open = tasks.filter(
+      (t) => t.status !== 'draft' && t.status !== 'done' && t.family.leaders.length > 0,
+    );
     const instructed = Array.from({ length: 400 }, () => rng.pick(open));
     counts.instructions = await copyRows(
       client,
@@ -309,9 +450,13 @@ export async function generateCity(
         const when = new Date(now.getTime() - rng.int(1, 30) * 86_400_000);
         const answered = rng.chance(0.5);
         return [
-          t.id, t.family.leaders[0], '进度需加快，请牵头单位拿出具体措施，下周调度会专题汇报。', when,
+          t.id,
+          t.family.leaders[0],
+          '进度需加快，请牵头单位拿出具体措施，下周调度会专题汇报。',
+          when,
           answered ? '已按批示要求制定倒排计划，正在加快推进。' : null,
-          answered ? t.staff.liaison : null, answered ? new Date(when.getTime() + 86_400_000) : null,
+          answered ? t.staff.liaison : null,
+          answered ? new Date(when.getTime() + 86_400_000) : null,
         ];
       }),
     );

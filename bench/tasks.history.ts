@@ -185,7 +185,9 @@ function history(t: TaskPlan, now: Date, s: TaskSettings): Entry[] {
       decidedMs = latest;
       submittedMs = latest - 2 * HOUR;
     }
-    const planned = finish ? elapsed(rangeStartMs, finishMs, p.endDayMs) : elapsed(startMs, deadlineMs, p.endDayMs);
+    const planned = finish
+      ? elapsed(rangeStartMs, finishMs, p.endDayMs)
+      : elapsed(startMs, deadlineMs, p.endDayMs);
     const raw = finish ? planned : planned * t.pace + jitter;
     const percent = Math.max(last, Math.min(100, Math.max(0, Math.round(raw))));
     last = percent;
@@ -292,6 +294,8 @@ export function derive(t: TaskPlan, now: Date, s: TaskSettings): void {
     const received = new Map(entries.map((e) => [e.period.key, new Date(e.decidedMs)]));
     const c = lateReportCount(t.cadence, range, received, now, s.reportGraceDays);
     if (c.late + c.missing !== t.lateReports)
-      throw new Error(`task ${t.id}: late count ${t.lateReports}, domain lateReportCount says ${c.late + c.missing}`);
+      throw new Error(
+        `task ${t.id}: late count ${t.lateReports}, domain lateReportCount says ${c.late + c.missing}`,
+      );
   }
 }

@@ -1,4 +1,11 @@
-import { addDays, daysBetween, isoWeekday, shanghaiDate, startOfShanghaiDay, type IsoDate } from '../domain/calendar/shanghai-date.ts';
+import {
+  addDays,
+  daysBetween,
+  isoWeekday,
+  shanghaiDate,
+  startOfShanghaiDay,
+  type IsoDate,
+} from '../domain/calendar/shanghai-date.ts';
 import type { WorkCalendar } from '../domain/calendar/working-days.ts';
 import type { TaskSettings } from '../domain/contracts/tasks.ts';
 import type { Cadence } from '../domain/tasks/cadence.ts';
@@ -124,7 +131,14 @@ export const CAMPAIGNS: CampaignSpec[] = [
     name: '营商环境优化提升年行动',
     leadingGroup: '区优化营商环境工作领导小组',
     toVillages: [],
-    toTowns: ['"一件事一次办"改革', '企业开办全程网办', '惠企政策直达快享', '涉企收费清理规范', '政务服务窗口规范化', '"企业吹哨、部门报到"'],
+    toTowns: [
+      '"一件事一次办"改革',
+      '企业开办全程网办',
+      '惠企政策直达快享',
+      '涉企收费清理规范',
+      '政务服务窗口规范化',
+      '"企业吹哨、部门报到"',
+    ],
     deptTasks: 10,
     townTasks: 0,
     recent: false,
@@ -234,7 +248,8 @@ function addTask(
   const { rng } = b;
   const id = b.input.taskIds[b.tasks.length];
   if (id === undefined) throw new Error(`more than ${TOTAL_TASKS} tasks planned`);
-  const status = parent === null && unit.id === b.input.region.id ? 'in_progress' : statusOf(rng, f, hasChildren);
+  const status =
+    parent === null && unit.id === b.input.region.id ? 'in_progress' : statusOf(rng, f, hasChildren);
   const t: PlannedTask = {
     id,
     campaign,
@@ -258,7 +273,9 @@ function addTask(
     completionEvidence: null,
     weight: 1,
     milestones: [],
-    reports: unit.id !== b.input.region.id && (status === 'in_progress' || status === 'completion_claimed' || status === 'done'),
+    reports:
+      unit.id !== b.input.region.id &&
+      (status === 'in_progress' || status === 'completion_claimed' || status === 'done'),
     pace: rng.weighted([
       [rng.between(1.03, 1.2), 66],
       [rng.between(0.9, 1.03), 20],
@@ -291,7 +308,14 @@ function addTask(
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** A district task split to every town, and (with `villages`) each town's share split to its villages. */
-function splitFamily(b: Builder, spec: CampaignSpec, ci: number, code: string, title: string, villages: boolean) {
+function splitFamily(
+  b: Builder,
+  spec: CampaignSpec,
+  ci: number,
+  code: string,
+  title: string,
+  villages: boolean,
+) {
   const { region, towns, officeId } = b.input;
   const f = newFamily(b, spec, false);
   const office = { liaison: officeId, head: officeId };
@@ -300,7 +324,9 @@ function splitFamily(b: Builder, spec: CampaignSpec, ci: number, code: string, t
     const staff = b.input.staff.get(town.id)!;
     const sub = addTask(b, spec, ci, f, town, staff, `${code}-${pad(j + 1)}`, title, top, villages);
     if (villages) {
-      town.villages.forEach((v, k) => addTask(b, spec, ci, f, v, staff, `${sub.code}-${pad(k + 1)}`, title, sub, false));
+      town.villages.forEach((v, k) =>
+        addTask(b, spec, ci, f, v, staff, `${sub.code}-${pad(k + 1)}`, title, sub, false),
+      );
     }
   });
 }
@@ -322,7 +348,8 @@ function layOut(f: Family, input: PlanInput): void {
   const monday = addDays(today, 1 - isoWeekday(today));
   const lastSunday = addDays(monday, -1);
   const start = f.draft ? addDays(monday, 7 * f.weeks) : addDays(monday, -7 * f.weeks);
-  const deadline = f.overdueDays !== null ? addDays(today, -f.overdueDays) : addDays(start, 7 * f.lengthWeeks - 1);
+  const deadline =
+    f.overdueDays !== null ? addDays(today, -f.overdueDays) : addDays(start, 7 * f.lengthWeeks - 1);
   const issueDay = addDays(start, -3);
   const signDue = input.calendar.addWorkingDays(issueDay, input.settings.signWithinWorkingDays);
   const mid = addDays(start, Math.floor(daysBetween(start, deadline) / 2));
@@ -405,7 +432,14 @@ export function planTasks(input: PlanInput): { tasks: PlannedTask[]; families: F
   for (let k = 0; b.tasks.length < TOTAL_TASKS; k++) {
     const unit = leads[k % leads.length]!;
     const titles = input.departments.includes(unit) ? DEPT_TITLES : TOWN_TITLES;
-    single(b, CAMPAIGNS[fillIndex]!, fillIndex, unit, `${CAMPAIGNS[fillIndex]!.key}-${pad(k + 1, 4)}`, titles);
+    single(
+      b,
+      CAMPAIGNS[fillIndex]!,
+      fillIndex,
+      unit,
+      `${CAMPAIGNS[fillIndex]!.key}-${pad(k + 1, 4)}`,
+      titles,
+    );
   }
   // About 1 % drafts: single tasks not yet issued, starting in a few weeks.
   const singles = b.families.filter((f) => f.members.length === 1 && !f.recent);

@@ -11,7 +11,12 @@ let t: TestContext;
 /** The visibility rule as it reads in words: lead unit (or a cooperating unit) in scope, by path. */
 function reference(actor: Actor) {
   const like = (col: string, scope: string[]) =>
-    scope.length ? sql.join(scope.map((p) => sql`${sql.raw(col)} LIKE ${p + '%'}`), sql` OR `) : sql`false`;
+    scope.length
+      ? sql.join(
+          scope.map((p) => sql`${sql.raw(col)} LIKE ${p + '%'}`),
+          sql` OR `,
+        )
+      : sql`false`;
   const office = scopeOf(actor, ['office']);
   const readers = scopeOf(actor, ['inspector', 'discipline']);
   const units = scopeOf(actor, ['liaison', 'head']);
