@@ -18,6 +18,7 @@ import type {
 import { tasksBaseline, type ReportTarget } from './tasks.baseline.ts';
 import { derivedColumnsCheck, redListCheck, submissionAuditCheck } from './tasks.checks.ts';
 import { generateCity, type CityData } from './tasks.generate.ts';
+import { lightsRefreshCost } from './tasks.lights.ts';
 
 const cookie = (token: string) => ({ cookie: `${SESSION_COOKIE}=${token}` });
 
@@ -208,11 +209,17 @@ async function prepare(ctx: SuiteContext): Promise<PreparedSuite> {
       },
     ],
     registerBaseline: await tasksBaseline(ctx, targets, reads, graceDays),
-    timings: () =>
-      readTimings(ctx, [
-        { label: '(b) GET /api/v1/tasks/mine', path: minePath, token: medianToken },
-        { label: '(c) GET red list', path: listPath, token: office },
-      ]),
+    timings: async () => {
+      const lights = await lightsRefreshCost(ctx);
+      notes.push(lights.note);
+      return [
+        ...(await readTimings(ctx, [
+          { label: '(b) GET /api/v1/tasks/mine', path: minePath, token: medianToken },
+          { label: '(c) GET red list', path: listPath, token: office },
+        ])),
+        lights.timing,
+      ];
+    },
     checks: async (results: readonly ScenarioResult[]) => {
       const a = results.find((r) => r.id === 'tasks.report');
       const accepted = a ? a.luoshi.totalRequests - a.luoshi.non2xx : 0;
