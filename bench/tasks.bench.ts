@@ -89,6 +89,47 @@ async function readTimings(
 }
 
 /**
+ * What a report submission costs, split: `POST …/reports` one at a time for
+ * tasks near the end of the write rotation (beyond what a load run reaches,
+ * before the probe's), and `GET /api/v1/tasks/:id`, the detail the POST
+ * answers with, for the same tasks.
+ */
+async function submitTimings(
+  ctx: SuiteContext,
+  variants: readonly RequestVariant[],
+  n = 30,
+): Promise<Timing[]> {
+  const picked = variants.slice(-(n + 10), -10);
+  const timed = async (path: string, init: RequestInit, status: number) => {
+    const t0 = performance.now();
+    const res = await fetch(`${ctx.luoshiUrl}${path}`, init);
+    await res.text();
+    if (res.status !== status) throw new Error(`${init.method ?? 'GET'} ${path}: HTTP ${res.status}`);
+    return performance.now() - t0;
+  };
+  const post: number[] = [];
+  const detail: number[] = [];
+  for (const v of picked) {
+    post.push(
+      await timed(
+        v.path!,
+        {
+          method: 'POST',
+          headers: { ...CSRF_HEADER, 'content-type': 'application/json', ...v.headers },
+          body: v.body!,
+        },
+        201,
+      ),
+    );
+    detail.push(await timed(v.path!.replace(/\/reports$/, ''), { headers: { ...v.headers } }, 200));
+  }
+  return [
+    timingOf('(a) POST /api/v1/tasks/:id/reports, one at a time on an idle server', post),
+    timingOf('(a) of which the answer: GET /api/v1/tasks/:id for the same task', detail),
+  ];
+}
+
+/**
  * 城市级任务压测: generates 2,000 units, 50,000 tasks and 1,000,000 reports, then
  * loads (a) `POST /api/v1/tasks/:id/reports` by the 40 town liaisons, each
  * request a task with no report yet this period, against `insertReport`'s
@@ -141,6 +182,7 @@ async function prepare(ctx: SuiteContext): Promise<PreparedSuite> {
       body: body(t.progress),
       ...(withCookie ? { headers: cookie(tokens.get(t.town)!) } : {}),
     }));
+  const luoshiSubmits = submit('/api/v1/tasks', true);
   const targets: ReportTarget[] = order.map((t) => ({
     id: t.id,
     unitId: t.unitId,
@@ -180,7 +222,7 @@ async function prepare(ctx: SuiteContext): Promise<PreparedSuite> {
           method: 'POST',
           path: '/api/v1/tasks/0/reports',
           headers: json,
-          rotate: submit('/api/v1/tasks', true),
+          rotate: luoshiSubmits,
           rotateOnce: true,
           probeVariants: 3,
         },
@@ -213,6 +255,7 @@ async function prepare(ctx: SuiteContext): Promise<PreparedSuite> {
       const lights = await lightsRefreshCost(ctx);
       notes.push(lights.note);
       return [
+        ...(await submitTimings(ctx, luoshiSubmits)),
         ...(await readTimings(ctx, [
           { label: '(b) GET /api/v1/tasks/mine', path: minePath, token: medianToken },
           { label: '(c) GET red list', path: listPath, token: office },
