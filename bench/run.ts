@@ -22,7 +22,7 @@ const DEMO_PASSWORD = 'Bench-Luoshi-2025!';
 function usage(): string {
   return [
     'usage: npm run bench -- <name> [--pg=embedded|system] [--duration=30] [--connections=32] [--warmup=5]',
-    '                         [--baseline=plain|prepared] [--sql-stats]',
+    '                         [--baseline=plain|prepared] [--sql-stats] [--only=<scenario id>,…]',
     `benchmarks: ${Object.keys(suites).join(', ')}`,
   ].join('\n');
 }
@@ -51,6 +51,8 @@ export async function runSuite(suite: BenchSuite, args: BenchArgs, cleanup: Clea
     config,
     password: DEMO_PASSWORD,
     baselineMode: args.baselineMode,
+    superuserUrl: pg.url,
+    log,
   });
   const baseline = createBaseline(pg.url, config.poolSize, cleanup);
   prepared.registerBaseline(baseline.app, baseline.pool);
@@ -59,7 +61,10 @@ export async function runSuite(suite: BenchSuite, args: BenchArgs, cleanup: Clea
 
   const gen = startLoadGenerator(cleanup);
   const scenarios: ScenarioResult[] = [];
-  for (const sc of prepared.scenarios) {
+  const chosen = prepared.scenarios.filter((sc) => args.only.length === 0 || args.only.includes(sc.id));
+  if (chosen.length === 0)
+    throw new Error(`--only matches no scenario (${prepared.scenarios.map((s) => s.id).join(', ')})`);
+  for (const sc of chosen) {
     scenarios.push(
       await measureScenario(gen, pg.admin, { luoshi: luoshiUrl, baseline: baselineUrl }, sc, {
         ...args,
@@ -70,7 +75,7 @@ export async function runSuite(suite: BenchSuite, args: BenchArgs, cleanup: Clea
   }
   log('sequential timings…');
   const timings = prepared.timings ? await prepared.timings() : [];
-  const checks = prepared.checks ? await prepared.checks() : [];
+  const checks = prepared.checks ? await prepared.checks(scenarios) : [];
   log('verifying the audit chain…');
   const audit = await verifyAudit(database.db, { staleSeconds: config.audit.sealStaleSeconds });
   return {
@@ -95,6 +100,7 @@ export async function runSuite(suite: BenchSuite, args: BenchArgs, cleanup: Clea
     },
     loadGenerator:
       'autocannon in a child process (own event loop and heap); servers share the harness process, one loaded at a time',
+    notes: prepared.notes ?? [],
     scenarios,
     timings,
     checks,

@@ -5,7 +5,7 @@ import { sessionBaseline } from './session.baseline.ts';
 import { renameHistoryCheck } from './session.checks.ts';
 import { signInCost } from './session.sign-in.ts';
 
-const TARGET = 0.5;
+const TARGET = { ratio: 0.5 };
 
 /** Everyone but the admin whom the admin may edit, in the API's order. */
 async function editablePeople(ctx: SuiteContext, token: string): Promise<PersonResponse[]> {

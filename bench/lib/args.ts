@@ -11,6 +11,8 @@ export interface BenchArgs {
   /** Collect pg_stat_statements per run (embedded PostgreSQL only). */
   sqlStats: boolean;
   baselineMode: BaselineMode;
+  /** Scenario ids to run (all when empty). */
+  only: string[];
 }
 
 /** Thrown for a bad flag; the message says which and what is allowed. */
@@ -32,7 +34,7 @@ function nonNegativeInt(flag: string, value: string): number {
 
 /**
  * Parses `<name> [--pg=embedded|system] [--duration=30] [--connections=32] [--warmup=5] [--sql-stats]
- * [--baseline=plain|prepared]`.
+ * [--baseline=plain|prepared] [--only=<scenario id>,…]`.
  * The warm-up defaults to a sixth of the duration, between 2 and 5 seconds.
  */
 export function parseArgs(argv: readonly string[]): BenchArgs {
@@ -44,6 +46,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     warmupS: -1,
     sqlStats: false,
     baselineMode: 'plain',
+    only: [],
   };
   for (const arg of argv) {
     if (arg === '--') continue;
@@ -72,6 +75,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     } else if (flag === 'duration') out.durationS = positiveInt(flag, value);
     else if (flag === 'connections') out.connections = positiveInt(flag, value);
     else if (flag === 'warmup') out.warmupS = nonNegativeInt(flag, value);
+    else if (flag === 'only') out.only = value.split(',').filter(Boolean);
     else throw new ArgsError(`unknown flag --${flag}`);
   }
   if (out.sqlStats && out.pg !== 'embedded')

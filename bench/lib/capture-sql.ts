@@ -14,7 +14,8 @@ export interface CapturedQuery {
 
 class Rollback extends Error {}
 
-function recordingDb(pool: pg.Pool, seen: CapturedQuery[]): Db {
+/** A Drizzle database on `pool` that records every statement it sends into `seen`. */
+export function recordingDb(pool: pg.Pool, seen: CapturedQuery[]): Db {
   return drizzle(pool, {
     schema,
     logger: { logQuery: (text, params) => void seen.push({ text, params: [...params] }) },

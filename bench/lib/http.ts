@@ -1,4 +1,4 @@
-import type { LoadTarget } from './types.ts';
+import type { LoadTarget, RequestVariant } from './types.ts';
 
 export const SESSION_COOKIE = 'luoshi_session';
 
@@ -31,17 +31,25 @@ export async function getJson<T>(baseUrl: string, path: string, token: string): 
   return (await res.json()) as T;
 }
 
+/** The variants a probe sends: all, or `probeVariants` of them spread over the list (from its end for `rotateOnce`). */
+export function probeVariantsOf(target: LoadTarget): RequestVariant[] {
+  const all = target.rotate && target.rotate.length > 0 ? target.rotate : [{}];
+  const n = Math.min(all.length, target.probeVariants ?? all.length);
+  if (target.rotateOnce) return all.slice(all.length - n);
+  if (n === all.length) return all;
+  return Array.from({ length: n }, (_, i) => all[Math.floor((i * all.length) / n)]!);
+}
+
 /**
- * Sends each of the target's request shapes once and throws unless every answer
- * is 2xx, so a load run never measures a stream of 401s or 400s.
+ * Sends the target's request shapes once each (see `probeVariantsOf`) and throws
+ * unless every answer is 2xx, so a load run never measures a stream of 401s or 400s.
  */
 export async function probe(baseUrl: string, target: LoadTarget): Promise<void> {
-  const variants = target.rotate && target.rotate.length > 0 ? target.rotate : [{}];
-  for (const v of variants) {
+  for (const v of probeVariantsOf(target)) {
     const path = v.path ?? target.path;
     const res = await fetch(`${baseUrl}${path}`, {
       method: target.method,
-      headers: target.headers,
+      headers: { ...target.headers, ...v.headers },
       body: v.body ?? target.body,
     });
     const text = await res.text();

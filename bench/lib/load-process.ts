@@ -5,34 +5,49 @@ import autocannon from 'autocannon';
 import type { LoadReply, LoadRequest } from './load-protocol.ts';
 import type { LoadSummary, LoadTarget } from './types.ts';
 
-function requestsOf(target: LoadTarget): autocannon.Request[] {
+/** The request list for autocannon, and a count of the requests it built. */
+function requestsOf(target: LoadTarget): { requests: autocannon.Request[]; sent: () => number } {
+  let n = 0;
   const base: autocannon.Request = {
     method: target.method,
     path: target.path,
     headers: target.headers,
     body: target.body,
+    setupRequest: (req) => {
+      n++;
+      return req;
+    },
   };
   const variants = target.rotate ?? [];
-  if (variants.length === 0) return [base];
-  let n = 0;
-  return [
-    {
-      ...base,
-      setupRequest: (req) => {
-        const v = variants[n++ % variants.length]!;
-        return { ...req, path: v.path ?? req.path, body: v.body ?? req.body };
+  if (variants.length === 0) return { requests: [base], sent: () => n };
+  const from = target.rotateFrom ?? 0;
+  return {
+    requests: [
+      {
+        ...base,
+        setupRequest: (req) => {
+          const v = variants[(from + n++) % variants.length]!;
+          return {
+            ...req,
+            path: v.path ?? req.path,
+            body: v.body ?? req.body,
+            headers: v.headers ? { ...req.headers, ...v.headers } : req.headers,
+          };
+        },
       },
-    },
-  ];
+    ],
+    sent: () => n,
+  };
 }
 
 /** Runs one autocannon load and condenses its result. */
 export async function runLoad(req: LoadRequest): Promise<LoadSummary> {
+  const { requests, sent } = requestsOf(req.target);
   const r = await autocannon({
     url: req.baseUrl,
     connections: req.connections,
     duration: req.durationS,
-    requests: requestsOf(req.target),
+    requests,
   });
   return {
     requestsPerSec: r.requests.average,
@@ -48,6 +63,7 @@ export async function runLoad(req: LoadRequest): Promise<LoadSummary> {
     non2xx: r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
+    sent: sent(),
   };
 }
 

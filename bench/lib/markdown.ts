@@ -1,9 +1,14 @@
 import type { VerifyResult } from '../../server/modules/audit/audit.repository.ts';
 import type { BenchReport } from './report.ts';
-import type { Check, ScenarioResult, SideResult, Timing } from './types.ts';
+import type { Check, ScenarioResult, SideResult, Target, Timing } from './types.ts';
 
 const int = (n: number) => Math.round(n).toLocaleString('en-US');
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n.toFixed(1));
+
+/** A target as the table shows it: `≥ 0.50` (ratio) or `p99 < 50 ms`. */
+export function targetText(t: Target): string {
+  return 'ratio' in t ? `≥ ${t.ratio.toFixed(2)}` : `p99 < ${t.p99Ms} ms`;
+}
 
 /** The scenario table in Markdown (latencies in ms). */
 export function scenarioTable(rows: readonly ScenarioResult[]): string {
@@ -21,7 +26,7 @@ export function scenarioTable(rows: readonly ScenarioResult[]): string {
       `${ms(r.baseline.latencyMs.p50)} ms`,
       `${ms(r.baseline.latencyMs.p99)} ms`,
       r.ratio.toFixed(2),
-      `≥ ${r.target.toFixed(2)}`,
+      targetText(r.target),
       r.pass ? 'pass' : `**fail**${r.problems.length > 0 ? ` (${r.problems.join('; ')})` : ''}`,
     ].join(' | '),
   );
@@ -129,6 +134,8 @@ export function renderMarkdown(r: BenchReport): string {
     `${s.connections} connections, ${s.durationS} s each after ${s.warmupS} s warm-up; pool ${s.poolSize}; ` +
       `${s.baselineMode} baseline; ${r.machine.cpus} CPUs, Node ${r.machine.node}; ` +
       `load average at start ${r.machine.loadAverageAtStart.toFixed(2)}`,
+    '',
+    r.notes.join('\n'),
     '',
     scenarioTable(r.scenarios),
     '',

@@ -19,6 +19,8 @@ export interface BenchReport {
   };
   machine: { cpus: number; node: string; platform: string; loadAverageAtStart: number };
   loadGenerator: string;
+  /** The suite's notes, e.g. how long its data set took to load. */
+  notes: string[];
   scenarios: ScenarioResult[];
   timings: Timing[];
   checks: Check[];

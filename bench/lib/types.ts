@@ -19,16 +19,35 @@ export interface LoadTarget {
   /**
    * Variants taken in turn from one counter shared by all connections: the
    * n-th request overall uses variant n mod length (its path and body replace
-   * the defaults above).
+   * the defaults above; its headers are added to them).
    */
   rotate?: RequestVariant[];
+  /**
+   * With `rotate`: each variant is sent at most once over the probe, the warm-up
+   * and the measured run, for writes that cannot be repeated (one report per task
+   * and period). The load runs take variants from the start of the list, the probe
+   * from its end; a run that uses them all up wraps around and its repeats fail.
+   */
+  rotateOnce?: boolean;
+  /** Where in `rotate` a run starts (the harness sets it for `rotateOnce`). */
+  rotateFrom?: number;
+  /** How many variants the probe sends, spread over the list; default every one. */
+  probeVariants?: number;
 }
 
-/** One request's path and/or body in a rotation. */
+/** One request's path, body and extra headers in a rotation. */
 export interface RequestVariant {
   path?: string;
   body?: string;
+  /** Added to (and overriding) the target's headers, e.g. another account's session cookie. */
+  headers?: Record<string, string>;
 }
+
+/**
+ * When a scenario passes: Luoshi's req/s at least `ratio` × the baseline's, or
+ * Luoshi's p99 latency under `p99Ms` (the ratio is then shown, not judged).
+ */
+export type Target = { ratio: number } | { p99Ms: number };
 
 /** A pair of load runs: Luoshi's real endpoint and its bare baseline. */
 export interface Scenario {
@@ -38,8 +57,7 @@ export interface Scenario {
   title: string;
   luoshi: LoadTarget;
   baseline: LoadTarget;
-  /** Pass when Luoshi req/s ≥ target × baseline req/s. */
-  target: number;
+  target: Target;
 }
 
 /** What a suite gets to prepare its scenarios. */
@@ -53,6 +71,10 @@ export interface SuiteContext {
   password: string;
   /** How baselines send their SQL: unnamed like Drizzle's `execute` (default), or as named prepared statements. */
   baselineMode: BaselineMode;
+  /** Superuser URL of the bench database, for bulk loading a data set (COPY, ANALYZE). */
+  superuserUrl: string;
+  /** Progress messages (stderr). */
+  log: (message: string) => void;
 }
 
 export type BaselineMode = 'plain' | 'prepared';
@@ -80,8 +102,10 @@ export interface PreparedSuite {
   registerBaseline(app: FastifyInstance, pool: pg.Pool): void;
   /** Sequential measurements run after the load scenarios, on an idle server. */
   timings?: () => Promise<Timing[]>;
-  /** Correctness checks on what the load left behind; a failed check fails the run. */
-  checks?: () => Promise<Check[]>;
+  /** Correctness checks on what the load left behind (given the measured results); a failed check fails the run. */
+  checks?: (results: readonly ScenarioResult[]) => Promise<Check[]>;
+  /** Facts about the run printed above the tables and kept in the report, e.g. how long a data set took to load. */
+  notes?: string[];
 }
 
 /** A named benchmark module (`npm run bench -- <name>`). */
@@ -100,6 +124,8 @@ export interface LoadSummary {
   non2xx: number;
   errors: number;
   timeouts: number;
+  /** Requests the load generator built (variants of a rotation taken). */
+  sent: number;
 }
 
 /** One side of a pair: the load result and where the CPU went. */
@@ -116,7 +142,7 @@ export interface ScenarioResult {
   luoshi: SideResult;
   baseline: SideResult;
   ratio: number;
-  target: number;
+  target: Target;
   pass: boolean;
   /** Why a run is invalid (non-2xx answers, socket errors), if it is. */
   problems: string[];

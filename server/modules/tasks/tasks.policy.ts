@@ -16,25 +16,50 @@ function pathIn(column: SQL, scope: readonly string[]): SQL {
   );
 }
 
+/** Does the scope hold the root (a one-segment path like `/1/`)? Every unit lies under the one root. */
+const coversAll = (scope: readonly string[]) => scope.some((p) => /^\/\d+\/$/.test(p));
+
+/** The ids of the units in the scope, as an array PostgreSQL computes once per query. */
+const unitIdsIn = (scope: readonly string[]) =>
+  sql`ARRAY(SELECT su.id FROM units su WHERE ${pathIn(sql`su.path`, scope)})`;
+
 /**
- * The tasks an actor may see, as a condition over `t` (tasks) and `lu` (its lead unit):
- * the office and inspectors through their unit scope; a unit's liaison and head the
- * issued tasks it leads or cooperates on; a leader the tasks in his portfolio and their subtasks.
+ * The tasks led by a unit in the scope, as a condition over `t` alone: no join,
+ * so a count can run on the tasks table (or its indexes) only, and `= ANY` of a
+ * computed array is an index condition, so a small scope is read through the
+ * lead-unit index rather than by scanning every task.
+ */
+function ledIn(scope: readonly string[]): SQL {
+  if (coversAll(scope)) return sql`true`;
+  return sql`t.lead_unit_id = ANY (${unitIdsIn(scope)})`;
+}
+
+/**
+ * The tasks an actor may see, as a condition over `t` alone (queries may join
+ * `lu`, the lead unit, for their own needs): the office and inspectors through
+ * their unit scope; a unit's liaison and head the issued tasks it leads or
+ * cooperates on; a leader the tasks in his portfolio and their subtasks.
  */
 export function visibleTasks(actor: Actor): SQL {
   const parts: SQL[] = [];
   const office = scopeOf(actor, ['office']);
-  if (office.length) parts.push(sql`(${pathIn(sql`lu.path`, office)})`);
+  if (office.length) parts.push(sql`(${ledIn(office)})`);
   const readers = scopeOf(
     actor,
     overseers.filter((r) => r !== 'office'),
   );
-  if (readers.length) parts.push(sql`(t.status <> 'draft' AND (${pathIn(sql`lu.path`, readers)}))`);
+  if (readers.length) parts.push(sql`(t.status <> 'draft' AND ${ledIn(readers)})`);
   const units = scopeOf(actor, unitRoles);
   if (units.length) {
-    parts.push(sql`(t.status <> 'draft' AND ((${pathIn(sql`lu.path`, units)}) OR EXISTS (
-      SELECT 1 FROM task_cooperators tc JOIN units cu ON cu.id = tc.unit_id
-      WHERE tc.task_id = t.id AND (${pathIn(sql`cu.path`, units)}))))`);
+    // Both sides are index conditions (a BitmapOr); `led OR EXISTS (cooperates)` made
+    // PostgreSQL join every task to its unit and test each one.
+    parts.push(
+      coversAll(units)
+        ? sql`(t.status <> 'draft')`
+        : sql`(t.status <> 'draft' AND (${ledIn(units)} OR t.id = ANY (ARRAY(
+            SELECT tc.task_id FROM task_cooperators tc JOIN units cu ON cu.id = tc.unit_id
+            WHERE ${pathIn(sql`cu.path`, units)}))))`,
+    );
   }
   if (hasRole(actor, 'leader')) {
     parts.push(sql`(t.status <> 'draft' AND EXISTS (
