@@ -10,9 +10,15 @@ beforeAll(async () => {
 });
 
 const bin = new URL('../bin/luoshi.mjs', import.meta.url).pathname;
-const run = (args: string[]) =>
+const run = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, [bin, ...args], {
-    env: { ...process.env, DATABASE_URL: t.adminUrl, LUOSHI_PBKDF2_ITERATIONS: '1000', LOG_LEVEL: 'silent' },
+    env: {
+      ...process.env,
+      DATABASE_URL: t.adminUrl,
+      LUOSHI_PBKDF2_ITERATIONS: '1000',
+      LOG_LEVEL: 'silent',
+      ...env,
+    },
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -28,10 +34,18 @@ describe('the luoshi command', () => {
     expect(run(['user', 'reset-password', 'no-such-user']).status).toBe(1);
   });
 
-  it('audit verify exits 0 on an intact log and prints the result', () => {
+  it('audit verify fails on entries left unsealed too long; audit seal seals them; then verify exits 0', async () => {
+    // No server runs here, so the reset above is still waiting for its seal.
+    await new Promise((r) => setTimeout(r, 1100));
+    const late = run(['audit', 'verify'], { LUOSHI_AUDIT_SEAL_STALE_SECONDS: '1' });
+    expect(late.status, late.stderr).toBe(1);
+    expect(JSON.parse(late.stdout)).toMatchObject({ ok: false, broken: { reason: 'sealing_overdue' } });
+    const sealed = run(['audit', 'seal']);
+    expect(sealed.status, sealed.stderr).toBe(0);
+    expect(sealed.stderr).toMatch(/[1-9]\d* audit entries sealed/);
     const r = run(['audit', 'verify']);
     expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true });
+    expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, pending: { count: 0 } });
   });
 
   it('refuses a bad setting at start-up, naming the variable', () => {

@@ -17,6 +17,8 @@ export interface Database {
   pool: pg.Pool;
   /** True when queries run as the restricted `luoshi_app` role. */
   restricted: boolean;
+  /** The server's `server_version_num`, e.g. 150018 or 180004. */
+  serverVersion: number;
   close(): Promise<void>;
 }
 
@@ -62,12 +64,15 @@ export async function openDatabase(url: string, poolSize = 16): Promise<Database
   const probe = new pg.Client({ connectionString: url });
   await probe.connect();
   let restricted: boolean;
+  let serverVersion: number;
   try {
-    const r = await probe.query<{ ok: boolean }>(
+    const r = await probe.query<{ ok: boolean; version: number }>(
       `SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'luoshi_app')
-              AND pg_has_role(current_user, 'luoshi_app', 'MEMBER') AS ok`,
+              AND pg_has_role(current_user, 'luoshi_app', 'MEMBER') AS ok,
+              current_setting('server_version_num')::int AS version`,
     );
     restricted = r.rows[0]?.ok === true;
+    serverVersion = r.rows[0]?.version ?? 0;
   } finally {
     await probe.end();
   }
@@ -80,7 +85,7 @@ export async function openDatabase(url: string, poolSize = 16): Promise<Database
     // An idle client lost its connection; the pool replaces it on next use.
   });
   const db = drizzle(pool, { schema });
-  return { db, pool, restricted, close: () => pool.end() };
+  return { db, pool, restricted, serverVersion, close: () => pool.end() };
 }
 
 /**

@@ -194,9 +194,10 @@ export const auditSeals = pgTable('audit_seals', {
 });
 
 /**
- * Audit entries committed but not sealed yet: a trigger on `audit_log` queues
- * every new entry here in the inserting transaction; the sealer removes the
- * ones it seals. So every committed entry is either sealed or queued.
+ * Audit entries committed but not sealed yet: the statement that inserts an
+ * entry (audit repository, the only writer of `audit_log`) queues it here; the
+ * sealer removes the ones it seals. So every committed entry is either sealed
+ * or queued, and `verify` reports one that is neither.
  */
 export const auditPending = pgTable('audit_pending', {
   // No foreign key: its check would cost every audited write a lookup; verify checks it instead.

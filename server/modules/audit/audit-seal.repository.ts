@@ -3,12 +3,12 @@ import { genesisHash, sealHashInput, type SealContent } from '../../../domain/au
 import { withDates, type Db, type Tx } from '../../db/client.ts';
 import { sm3Hex } from '../../lib/crypto.ts';
 
-// The seal chain (审计封存): audited writes insert their entry and nothing
-// else; the sealer links committed entries into one SM3 hash chain
+// The seal chain (审计封存): audited writes insert their entry (and queue it)
+// and nothing else; the sealer links committed entries into one SM3 hash chain
 // (`audit_seals`) shortly after. Entries reach the sealer through
-// `audit_pending`, which a trigger fills in the inserting transaction, so
-// entries that commit out of id order are still found, and each is sealed once
-// (a unique entry_id; the queue row goes in the seal's transaction).
+// `audit_pending`, filled by the statement that inserts the entry, so entries
+// that commit out of id order are still found, and each is sealed once (a
+// unique entry_id; the queue row goes in the seal's transaction).
 
 /** Key of the advisory lock that makes one sealer at a time, across every instance. */
 const SEALER_LOCK = 0x4c554f5348; // "LUOSH"

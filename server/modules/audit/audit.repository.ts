@@ -18,19 +18,24 @@ function jsonValue(v: unknown): string {
 }
 
 /**
- * Appends one audit entry inside the caller's transaction: one INSERT, no lock
- * shared with other writers. The change and its entry commit together; a
- * trigger queues the entry for the sealer, which links it into the SM3 seal
- * chain within about a second of the commit (`audit-seal.repository.ts`).
+ * Appends one audit entry inside the caller's transaction: one statement, no
+ * lock shared with other writers. The change and its entry commit together.
+ * The same statement queues the entry for the sealer (`audit_pending`), which
+ * links it into the SM3 seal chain within about a second of the commit
+ * (`audit-seal.repository.ts`). Only this module writes `audit_log`, and every
+ * insert queues its entry: `verify` reports an entry neither sealed nor queued.
  */
 export async function appendAudit(tx: Transaction, entry: AuditEntryInput, now: Date): Promise<void> {
   await executeNamed(
     tx,
     'append_audit',
-    sql`INSERT INTO audit_log (at, actor_id, actor_name, ip, action, object_type, object_id, before, after)
-        VALUES (${now}, ${entry.actorId}, ${entry.actorName}, ${entry.ip}, ${entry.action}, ${entry.objectType},
-                ${entry.objectId === null ? null : String(entry.objectId)},
-                ${jsonValue(entry.before)}::jsonb, ${jsonValue(entry.after)}::jsonb)`,
+    sql`WITH entry AS (
+          INSERT INTO audit_log (at, actor_id, actor_name, ip, action, object_type, object_id, before, after)
+          VALUES (${now}, ${entry.actorId}, ${entry.actorName}, ${entry.ip}, ${entry.action}, ${entry.objectType},
+                  ${entry.objectId === null ? null : String(entry.objectId)},
+                  ${jsonValue(entry.before)}::jsonb, ${jsonValue(entry.after)}::jsonb)
+          RETURNING id)
+        INSERT INTO audit_pending (entry_id) SELECT id FROM entry`,
   );
 }
 
@@ -74,8 +79,8 @@ export function recordChange(
  * … RETURNING`, that returns for every row it changed `object_id` and the
  * true `before` and `after` as jsonb; each returned row gets one entry. The
  * rows it returns are returned; none means nothing changed and nothing was
- * recorded. `name` names the prepared statement and must always go with the
- * same SQL text.
+ * recorded. Each entry is queued for the sealer in the same statement. `name`
+ * names the prepared statement and must always go with the same SQL text.
  */
 export async function changeWithAudit<T extends Record<string, unknown>>(
   db: Tx,
@@ -93,7 +98,9 @@ export async function changeWithAudit<T extends Record<string, unknown>>(
         INSERT INTO audit_log (at, actor_id, actor_name, ip, action, object_type, object_id, before, after)
         SELECT ${c.now}::timestamptz, ${c.actor.id}::int, ${c.actor.username}::text, ${c.ip}::text,
                ${action}::text, ${objectType}::text, change.object_id::text, change.before, change.after
-          FROM change)
+          FROM change
+        RETURNING id),
+      queued AS (INSERT INTO audit_pending (entry_id) SELECT id FROM entry)
       SELECT * FROM change`,
   );
   return r.rows;

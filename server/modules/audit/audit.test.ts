@@ -214,6 +214,12 @@ describe('the seal chain', () => {
     ],
     ['a removed seal', 'DELETE FROM audit_seals WHERE seq = 4', { seq: 4, id: null, reason: 'missing_seal' }],
     ['a removed entry', `DELETE FROM audit_log WHERE id = ${seal(4)}`, { seq: 4, reason: 'missing_entry' }],
+    // An entry written behind the audit repository's back, never queued: it would never be sealed.
+    [
+      'an entry that was never queued',
+      `INSERT INTO audit_log (at, action, object_type) VALUES (now(), 'forged', 'test')`,
+      { seq: null, reason: 'unsealed_entry' },
+    ],
     // The newest seal gone: the chain itself still holds, but its entry is neither sealed nor queued.
     [
       'the newest seal removed',
@@ -286,10 +292,13 @@ describe('the seal chain', () => {
 
   it('never forks the chain when several sealers run at once, in this and other processes', async () => {
     const t2 = await sealedLog(0);
-    // 600 entries written behind the application: the trigger queues them all the same.
-    await t2.sql(`INSERT INTO audit_log (at, actor_name, action, object_type, object_id, before, after)
-      SELECT now(), 'bulk', 'test.bulk', 'test', g::text, 'null', jsonb_build_object('n', g)
-        FROM generate_series(1, 600) g`);
+    // 600 entries in one go, queued as the audit repository queues its entries.
+    await t2.sql(`WITH entry AS (
+        INSERT INTO audit_log (at, actor_name, action, object_type, object_id, before, after)
+        SELECT now(), 'bulk', 'test.bulk', 'test', g::text, 'null', jsonb_build_object('n', g)
+          FROM generate_series(1, 600) g
+        RETURNING id)
+      INSERT INTO audit_pending (entry_id) SELECT id FROM entry`);
     const pools = await Promise.all([1, 2, 3].map(() => openDatabase(t2.adminUrl, 2)));
     try {
       const counts = await Promise.all([

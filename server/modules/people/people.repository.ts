@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Role } from '../../../domain/roles.ts';
-import { executeNamed, withDates, type Db, type Tx } from '../../db/client.ts';
+import { executeNamed, withDates, type Database, type Db, type Tx } from '../../db/client.ts';
 import { changeWithAudit, type CallContext } from '../audit/audit.repository.ts';
 import { pathInScope } from '../units/units.repository.ts';
 
@@ -131,44 +131,54 @@ export type PersonEdit = {
 
 /**
  * 修改人员信息 in one statement (so one implicit transaction, one round trip):
- * locks the person's row, but only where the caller's `scope` (unit paths)
- * covers the person's unit; a new unit must be in scope and active too. Fields
- * the edit leaves out keep the locked row's values. The audit entry records
- * the true before and after (`PersonSnapshot`), read under the lock. Returns
- * the person as now stored, or undefined when nothing was changed (not there
- * for the caller, or the new unit is not allowed).
+ * changes the person's row only where the caller's `scope` (unit paths) covers
+ * the person's unit; a new unit must be in scope and active too. Fields the
+ * edit leaves out keep their values. The audit entry records the true before
+ * and after (`PersonSnapshot`): the row the UPDATE replaced, under its lock.
+ * Returns the person as now stored, or undefined when nothing was changed (not
+ * there for the caller, or the new unit is not allowed).
  */
 export async function editPerson(
-  db: Tx,
+  database: Pick<Database, 'db' | 'serverVersion'>,
   c: CallContext,
   id: number,
   scope: readonly string[],
   v: PersonEdit,
 ): Promise<PersonRow | undefined> {
   const within = sql.param(scope.map((p) => `${p}%`));
-  const rows = await changeWithAudit<PersonRow>(
-    db,
-    'person_edit',
-    c,
-    'person',
-    'person.update',
-    sql`UPDATE people p
-       SET name = COALESCE(${v.name ?? null}::text, old.name),
+  const set = (row: SQL) => sql`name = COALESCE(${v.name ?? null}::text, ${row}.name),
            unit_id = u.id,
-           phone = CASE WHEN ${v.phone !== undefined}::boolean THEN ${v.phone ?? null}::text ELSE old.phone END,
-           email = CASE WHEN ${v.email !== undefined}::boolean THEN ${v.email ?? null}::text ELSE old.email END,
-           updated_at = ${c.now}::timestamptz
-      FROM (SELECT q.id, q.name, q.unit_id, q.phone, q.email
-              FROM people q JOIN units qu ON qu.id = q.unit_id
-             WHERE q.id = ${id}::int AND qu.path LIKE ANY(${within}::text[])
-               FOR UPDATE OF q) old
-      JOIN units u ON u.id = COALESCE(${v.unitId ?? null}::int, old.unit_id)
-     WHERE p.id = old.id
-       AND (u.id = old.unit_id OR (u.active AND u.path LIKE ANY(${within}::text[])))
-    RETURNING ${personSelect}, p.id AS object_id,
-      jsonb_build_object('name', old.name, 'unitId', old.unit_id, 'phone', old.phone, 'email', old.email) AS before,
-      jsonb_build_object('name', p.name, 'unitId', p.unit_id, 'phone', p.phone, 'email', p.email) AS after`,
-  );
+           phone = CASE WHEN ${v.phone !== undefined}::boolean THEN ${v.phone ?? null}::text ELSE ${row}.phone END,
+           email = CASE WHEN ${v.email !== undefined}::boolean THEN ${v.email ?? null}::text ELSE ${row}.email END,
+           updated_at = ${c.now}::timestamptz`;
+  const returning = (before: SQL) => sql`${personSelect}, p.id AS object_id,
+      jsonb_build_object('name', ${before}.name, 'unitId', ${before}.unit_id, 'phone', ${before}.phone, 'email', ${before}.email) AS before,
+      jsonb_build_object('name', p.name, 'unitId', p.unit_id, 'phone', p.phone, 'email', p.email) AS after`;
+  // PostgreSQL 18 returns the replaced row itself (RETURNING old); before it, a
+  // sub-select locks the row first and the UPDATE returns what it read.
+  const [name, change] =
+    database.serverVersion >= 180000
+      ? [
+          'person_edit_returning_old',
+          sql`UPDATE people p SET ${set(sql`p`)}
+              FROM units qu, units u
+             WHERE p.id = ${id}::int AND qu.id = p.unit_id AND qu.path LIKE ANY(${within}::text[])
+               AND u.id = COALESCE(${v.unitId ?? null}::int, p.unit_id)
+               AND (u.id = p.unit_id OR (u.active AND u.path LIKE ANY(${within}::text[])))
+            RETURNING ${returning(sql`old`)}`,
+        ]
+      : [
+          'person_edit',
+          sql`UPDATE people p SET ${set(sql`old`)}
+              FROM (SELECT q.id, q.name, q.unit_id, q.phone, q.email FROM people q JOIN units qu ON qu.id = q.unit_id
+                     WHERE q.id = ${id}::int AND qu.path LIKE ANY(${within}::text[])
+                       FOR UPDATE OF q) old
+              JOIN units u ON u.id = COALESCE(${v.unitId ?? null}::int, old.unit_id)
+             WHERE p.id = old.id
+               AND (u.id = old.unit_id OR (u.active AND u.path LIKE ANY(${within}::text[])))
+            RETURNING ${returning(sql`old`)}`,
+        ];
+  const rows = await changeWithAudit<PersonRow>(database.db, name, c, 'person', 'person.update', change);
   return withDates(rows, 'lockedUntil')[0];
 }
 

@@ -106,7 +106,7 @@ export async function updatePerson(
   const { db } = deps.database;
   const scope = manageScope(c.actor);
   for (let attempt = 0; attempt < 5; attempt++) {
-    const row = await repo.editPerson(db, c, id, scope, input);
+    const row = await repo.editPerson(deps.database, c, id, scope, input);
     if (row) {
       sessionCacheOf(deps).forgetPerson(id); // their name or unit may have changed
       return row;
