@@ -10,6 +10,7 @@ import {
   optionalNoteBody,
   reasonBody,
   reportBody,
+  reportReceipt,
   splitBody,
   taskDetail,
   taskDraft,
@@ -272,18 +273,16 @@ export function taskRoutes(deps: AppDeps, hooks: TaskRouteHooks = {}): RouteDef[
       access: unit,
       params: idParams,
       body: reportBody,
-      response: taskDetail,
+      response: reportReceipt,
       status: 201,
-      async handler({ actor, params, body, ip, now }) {
-        await reports.submitProgress(
+      handler: ({ actor, params, body, ip, now }) =>
+        reports.submitProgress(
           deps,
           { actor: actor!, ip, now },
           params.id,
           body,
           attachFor(actor!, body.attachmentIds),
-        );
-        return detail(actor!, params.id, now);
-      },
+        ),
     }),
     route({
       method: 'POST',
