@@ -150,11 +150,20 @@ describe('a task from draft to done', () => {
     expect(submitted).toEqual([
       {
         actor_name: expect.any(String),
-        after: expect.objectContaining({ taskId: task.id, periodKey: '2026-06', percent: 20, progress: '完成征地' }),
+        after: expect.objectContaining({
+          taskId: task.id,
+          periodKey: '2026-06',
+          percent: 20,
+          progress: '完成征地',
+        }),
       },
     ]);
     const mineNow = await t.call('GET', `/api/v1/tasks/${task.id}`, { cookie: liaison });
-    expect(mineNow.json().reports[0]).toMatchObject({ id: reportId, status: 'submitted', gap: '落后序时进度' });
+    expect(mineNow.json().reports[0]).toMatchObject({
+      id: reportId,
+      status: 'submitted',
+      gap: '落后序时进度',
+    });
     const seenByOffice = await t.call('GET', `/api/v1/tasks/${task.id}`, { cookie: office });
     expect(seenByOffice.json().reports).toEqual([]);
     expect(seenByOffice.json().progress).toBe(0);
@@ -185,7 +194,12 @@ describe('a task from draft to done', () => {
       },
     });
     expect(rewritten.statusCode).toBe(201);
-    expect(rewritten.json()).toMatchObject({ id: reportId, status: 'submitted', percent: 30, resubmitted: true });
+    expect(rewritten.json()).toMatchObject({
+      id: reportId,
+      status: 'submitted',
+      percent: 30,
+      resubmitted: true,
+    });
     expect((await t.sql('SELECT 1 FROM reports WHERE task_id = $1', [task.id])).length).toBe(1);
     const waiting = await t.call('GET', '/api/v1/tasks/mine?pendingReports=true&limit=500', { cookie: head });
     expect(waiting.json().items.find((x: { id: number }) => x.id === task.id)?.pendingReports).toBe(1);
