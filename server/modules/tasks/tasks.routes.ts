@@ -63,10 +63,10 @@ export async function myTasksBase(
   now: Date,
 ): Promise<SQL> {
   const today = shanghaiDate(now);
-  const s = await getTaskSettings(deps.database.db);
-  const week = weekOf(today);
   const conds = [sql`t.status <> 'draft'`];
   if (query.dueThisWeek) {
+    const s = await getTaskSettings(deps.database.db);
+    const week = weekOf(today);
     conds.push(sql`(t.status NOT IN ('draft', 'done') AND (t.deadline BETWEEN ${week.start}::date AND ${week.end}::date
       OR t.status = 'issued' OR ${owesReportSql(today, s.reportGraceDays)}))`);
   }
