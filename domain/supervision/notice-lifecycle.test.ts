@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { itWalksTheLifecycle } from '../lifecycle.testkit.ts';
 import { roles } from '../roles.ts';
 import { compareLevels, levelRank, maxLevel, nextLevel, noticeLevels } from './notice-levels.ts';
 import {
@@ -42,31 +43,13 @@ describe('notice levels 提醒 → 催办 → 督办 → 挂牌督办', () => {
 });
 
 describe('notice life cycle', () => {
-  it.each(legal)('%s —%s→ %s by %j', (from, action, to, allowed) => {
-    for (const actor of actors) {
-      const r = nextNoticeStatus(from, action, [actor]);
-      if (allowed.includes(actor)) expect(r).toEqual({ ok: true, to });
-      else expect(r).toEqual({ ok: false, reason: 'wrong_role' });
-    }
-  });
-
-  it('refuses every other (state, action) pair as wrong_state, whoever acts', () => {
-    let checked = 0;
-    for (const from of noticeStatuses)
-      for (const action of noticeActions) {
-        if (legal.some(([f, a]) => f === from && a === action)) continue;
-        expect(nextNoticeStatus(from, action, actors)).toEqual({ ok: false, reason: 'wrong_state' });
-        checked++;
-      }
-    expect(checked).toBe(noticeStatuses.length * noticeActions.length - legal.length);
-  });
-
-  it('matches the table in the code exactly', () => {
-    const fromTable = Object.entries(noticeTransitions).flatMap(([action, t]) =>
-      t.from.map((from) => `${from} ${action} ${t.to} ${[...t.actors].sort().join(',')}`),
-    );
-    const byHand = legal.map(([from, action, to, a]) => `${from} ${action} ${to} ${[...a].sort().join(',')}`);
-    expect(fromTable.sort()).toEqual(byHand.sort());
+  itWalksTheLifecycle({
+    statuses: noticeStatuses,
+    actions: noticeActions,
+    actors,
+    table: noticeTransitions,
+    legal,
+    guard: nextNoticeStatus,
   });
 
   it('ends with the answer accepted, a higher level, the object resolved or dismissed', () => {

@@ -1,3 +1,4 @@
+import { stepIn, type StepResult, type TransitionTable } from '../lifecycle.ts';
 import type { Role } from '../roles.ts';
 
 /**
@@ -28,16 +29,10 @@ export const noticeActions = [
 ] as const;
 export type NoticeAction = (typeof noticeActions)[number];
 
-interface Transition {
-  from: readonly NoticeStatus[];
-  to: NoticeStatus;
-  actors: readonly NoticeActor[];
-}
-
 const live: readonly NoticeStatus[] = ['open', 'answered'];
 
 /** The notice life cycle as data: from × action → to, with who may act. */
-export const noticeTransitions: Readonly<Record<NoticeAction, Transition>> = {
+export const noticeTransitions: TransitionTable<NoticeStatus, NoticeAction, NoticeActor> = {
   answer: { from: ['open'], to: 'answered', actors: ['liaison', 'head'] },
   accept: { from: ['answered'], to: 'accepted', actors: ['office'] },
   return_answer: { from: ['answered'], to: 'open', actors: ['office'] },
@@ -46,8 +41,7 @@ export const noticeTransitions: Readonly<Record<NoticeAction, Transition>> = {
   dismiss: { from: live, to: 'dismissed', actors: ['system', 'office'] },
 };
 
-export type NoticeTransitionResult =
-  { ok: true; to: NoticeStatus } | { ok: false; reason: 'wrong_state' | 'wrong_role' };
+export type NoticeTransitionResult = StepResult<NoticeStatus>;
 
 /**
  * Guards one move of a notice: may an actor holding `actors` take `action` on a
@@ -59,10 +53,7 @@ export function nextNoticeStatus(
   action: NoticeAction,
   actors: readonly NoticeActor[],
 ): NoticeTransitionResult {
-  const t = noticeTransitions[action];
-  if (!t.from.includes(from)) return { ok: false, reason: 'wrong_state' };
-  if (!actors.some((a) => t.actors.includes(a))) return { ok: false, reason: 'wrong_role' };
-  return { ok: true, to: t.to };
+  return stepIn(noticeTransitions, from, action, actors);
 }
 
 /**
