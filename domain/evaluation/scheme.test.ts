@@ -1,48 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { validateScheme, type Indicator, type Scheme, type WeightedIndicator } from './scheme.ts';
-
-const onTime: WeightedIndicator = {
-  id: 'on_time',
-  name: '任务按期完成率',
-  source: 'computed',
-  metric: 'task_on_time_rate',
-  weight: 40,
-  direction: 'higher_better',
-  normalisation: { kind: 'min_max' },
-};
-const overdue: WeightedIndicator = {
-  id: 'overdue',
-  name: '问题逾期数',
-  source: 'computed',
-  metric: 'overdue_count',
-  weight: 30,
-  direction: 'lower_better',
-  normalisation: { kind: 'target', target: 0, floor: 10 },
-};
-const cards: WeightedIndicator = {
-  id: 'cards',
-  name: '八张报表',
-  source: 'entered',
-  gradePoints: { A: 100, B: 85, C: 70, D: 55 },
-  weight: 30,
-  direction: 'higher_better',
-  normalisation: { kind: 'rank' },
-};
-const events: Indicator = {
-  id: 'bonus',
-  name: '加减分',
-  source: 'events',
-  eventPoints: { award_national: 3, yellow_card: -2 },
-  bonusCap: 5,
-  penaltyCap: 5,
-};
-export const scheme: Scheme = {
-  id: 1,
-  version: 1,
-  name: '2026年一季度乡镇赛马',
-  indicators: [onTime, overdue, cards, events],
-  grading: { kind: 'quota', quotas: { A: 30, B: 40, C: 20 } },
-};
+import { cards, events, onTime, overdue, scheme } from './evaluation.testkit.ts';
+import { validateScheme, type Indicator, type Scheme } from './scheme.ts';
 
 const codes = (s: Scheme) => validateScheme(s).map((i) => [i.code, i.field, i.indicatorId ?? null]);
 const withIndicators = (...indicators: Indicator[]): Scheme => ({ ...scheme, indicators });
@@ -63,17 +21,25 @@ describe('scheme validation', () => {
       ),
     ).toEqual([]);
     expect(
-      codes(withIndicators({ ...onTime, weight: 10.1 }, { ...overdue, weight: 20.2 }, { ...cards, weight: 69.7 })),
+      codes(
+        withIndicators({ ...onTime, weight: 10.1 }, { ...overdue, weight: 20.2 }, { ...cards, weight: 69.7 }),
+      ),
     ).toEqual([]);
   });
 
   it('refuses weights that miss 100, and says by how much', () => {
-    const s = withIndicators({ ...onTime, weight: 33.33 }, { ...overdue, weight: 33.33 }, { ...cards, weight: 33.33 });
+    const s = withIndicators(
+      { ...onTime, weight: 33.33 },
+      { ...overdue, weight: 33.33 },
+      { ...cards, weight: 33.33 },
+    );
     const [issue] = validateScheme(s);
     expect(issue).toMatchObject({ code: 'weights_sum', field: 'indicators' });
     expect(issue!.message.zh).toBe('各项指标权重合计为 99.99，须恰好为 100');
     expect(issue!.message.en).toBe('The weights add up to 99.99; they must add up to exactly 100');
-    expect(codes(withIndicators({ ...onTime, weight: 100.0001 }))).toEqual([['weights_sum', 'indicators', null]]);
+    expect(codes(withIndicators({ ...onTime, weight: 100.0001 }))).toEqual([
+      ['weights_sum', 'indicators', null],
+    ]);
     expect(codes(withIndicators(events))).toEqual([['weights_sum', 'indicators', null]]);
   });
 
@@ -111,7 +77,11 @@ describe('scheme validation', () => {
     ],
     [
       'more overdue problems counted as better',
-      withIndicators(onTime, { ...overdue, direction: 'higher_better', normalisation: { kind: 'min_max' } }, cards),
+      withIndicators(
+        onTime,
+        { ...overdue, direction: 'higher_better', normalisation: { kind: 'min_max' } },
+        cards,
+      ),
       [['direction_mismatch', 'indicators[1].direction', 'overdue']],
     ],
     [
@@ -141,11 +111,17 @@ describe('scheme validation', () => {
     ],
     [
       'events with no kinds, a zero-point kind and a negative cap',
-      withIndicators(onTime, overdue, cards, { ...events, eventPoints: {}, penaltyCap: -1 }, {
-        ...events,
-        id: 'b2',
-        eventPoints: { nothing: 0 },
-      }),
+      withIndicators(
+        onTime,
+        overdue,
+        cards,
+        { ...events, eventPoints: {}, penaltyCap: -1 },
+        {
+          ...events,
+          id: 'b2',
+          eventPoints: { nothing: 0 },
+        },
+      ),
       [
         ['no_events', 'indicators[3].eventPoints', 'bonus'],
         ['cap_negative', 'indicators[3].penaltyCap', 'bonus'],
@@ -176,7 +152,9 @@ describe('scheme validation', () => {
   });
 
   it('names the indicator in the message', () => {
-    const [issue] = validateScheme(withIndicators({ ...onTime, weight: 0 }, { ...overdue, weight: 70 }, cards));
+    const [issue] = validateScheme(
+      withIndicators({ ...onTime, weight: 0 }, { ...overdue, weight: 70 }, cards),
+    );
     expect(issue!.message.zh).toBe('指标“任务按期完成率”的权重须大于 0');
   });
 });
