@@ -7,6 +7,7 @@ import {
   defaultFollowUpPolicy,
   followUpDates,
   needsFollowUp,
+  scheduleFollowUps,
   validateFollowUpPolicy,
 } from './follow-up.ts';
 import type { AccountabilityRecord } from './record.ts';
@@ -114,5 +115,23 @@ describe('follow-up visits (回访教育)', () => {
     expect(
       needsFollowUp({ subject: { kind: 'unit', unitId: 2 }, measure: 'unit_circular', leniency: null }),
     ).toBe(false);
+  });
+
+  it('schedules the visits of a sanctioned person, and none for others', () => {
+    const rec = {
+      caseId: 4,
+      subject: person,
+      measure: 'party_warning' as const,
+      leniency: null,
+      decidedOn: '2026-11-30',
+    };
+    expect(scheduleFollowUps(rec)).toEqual([
+      { personId: 1, caseId: 4, sequence: 1, dueOn: '2027-02-28' },
+      { personId: 1, caseId: 4, sequence: 2, dueOn: '2027-05-30' },
+    ]);
+    expect(scheduleFollowUps({ ...rec, measure: 'talk_reminder' })).toEqual([]);
+    expect(
+      scheduleFollowUps({ ...rec, subject: { kind: 'unit', unitId: 2 }, measure: 'unit_circular' }),
+    ).toEqual([]);
   });
 });

@@ -110,3 +110,32 @@ export function needsFollowUp(
   const form = formOfRecord(r);
   return form !== null && policy.forms.includes(form);
 }
+
+/** One follow-up visit to schedule. */
+export interface ScheduledVisit {
+  personId: number;
+  caseId: number;
+  /** 1 for the first visit, 2 for the second… */
+  sequence: number;
+  dueOn: IsoDate;
+}
+
+/**
+ * The visits to schedule after a decision: none when the record's person is
+ * not covered by the policy (a unit, an exempt person, an uncovered form),
+ * otherwise one per `monthsAfter`, dated by {@link followUpDates}.
+ */
+export function scheduleFollowUps(
+  r: Pick<AccountabilityRecord, 'caseId' | 'subject' | 'measure' | 'leniency' | 'decidedOn'>,
+  policy: FollowUpPolicy = defaultFollowUpPolicy,
+  calendar?: WorkCalendar,
+): ScheduledVisit[] {
+  if (r.subject.kind !== 'person' || !needsFollowUp(r, policy)) return [];
+  const personId = r.subject.personId;
+  return followUpDates(r.decidedOn, policy, calendar).map((dueOn, i) => ({
+    personId,
+    caseId: r.caseId,
+    sequence: i + 1,
+    dueOn,
+  }));
+}

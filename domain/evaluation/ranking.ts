@@ -74,7 +74,7 @@ export interface GradeShare {
   of: number;
   /** 0–100, the nearest double; null when there is nothing to count. */
   percent: number | null;
-  /** Rounded to 2 decimals half away from zero, with the sign: "58.33%"; null when empty. */
+  /** Rounded to 2 decimals half away from zero, with a percent sign: "58.33%"; null when empty. */
   text: string | null;
 }
 

@@ -22,7 +22,7 @@ export type NoticeStatus = (typeof noticeStatuses)[number];
 export const noticeActions = [
   'answer', // 答复: the unit's written answer, by its liaison or head
   'accept', // 认可答复 (office): ends the notice
-  'return_answer', // 退回答复 (office): the unit must answer again
+  'return_answer', // 退回答复 (office): the unit must answer again; the answer-by date stays unless the service sets a new one
   'escalate', // 升级: a higher level was raised on the same object (the job, or the office by hand)
   'resolve', // 解除: the object is no longer slipping (the job)
   'dismiss', // 撤销: the object was dismissed (the job), or the office withdraws the notice
