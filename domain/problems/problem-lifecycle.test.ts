@@ -82,6 +82,7 @@ describe('problem life cycle', () => {
       ['closed', 'reopen'],
       ['assigned', 'dismiss'],
       ['assigned', 'merge'],
+      ['assigned', 'assign'],
     ] as const) {
       expect(nextProblemStatus(from, action, ['office', 'inspector', 'liaison']), action).toEqual({
         ok: false,

@@ -48,8 +48,18 @@ export const problemTransitions: Readonly<Record<ProblemAction, Transition>> = {
   merge: { from: [...working, 'closing_claimed'], to: 'merged', roles: ['office'] },
 };
 
-/** Moves that judge the unit's work: never made by someone acting for the responsible unit. */
-export const verifyingActions: readonly ProblemAction[] = ['close', 'return', 'reopen', 'dismiss', 'merge'];
+/**
+ * Moves made over the unit (hand it the problem, judge its work): never made
+ * by someone acting for the responsible unit.
+ */
+export const oversightActions: readonly ProblemAction[] = [
+  'assign',
+  'close',
+  'return',
+  'reopen',
+  'dismiss',
+  'merge',
+];
 
 export type ProblemTransitionResult =
   { ok: true; to: ProblemStatus } | { ok: false; reason: 'wrong_state' | 'wrong_role' };
@@ -59,8 +69,8 @@ export type ProblemTransitionResult =
  * problem) take `action` on a problem in `from`? The state is checked first,
  * so a closed problem answers "wrong state" to everyone but a look-back.
  * `actsForUnit` says the caller also acts for the responsible unit (a liaison
- * or head over it): such a caller never closes, returns, reopens, dismisses
- * or merges the problem, whatever other role they hold — a unit does not
+ * or head over it): such a caller never assigns, closes, returns, reopens,
+ * dismisses or merges the problem, whatever other role they hold — a unit does not
  * verify its own rectification.
  */
 export function nextProblemStatus(
@@ -71,7 +81,7 @@ export function nextProblemStatus(
 ): ProblemTransitionResult {
   const t = problemTransitions[action];
   if (!t.from.includes(from)) return { ok: false, reason: 'wrong_state' };
-  if (actsForUnit && verifyingActions.includes(action)) return { ok: false, reason: 'wrong_role' };
+  if (actsForUnit && oversightActions.includes(action)) return { ok: false, reason: 'wrong_role' };
   if (!roles.some((r) => t.roles.includes(r))) return { ok: false, reason: 'wrong_role' };
   return { ok: true, to: t.to };
 }

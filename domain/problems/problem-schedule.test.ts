@@ -87,6 +87,18 @@ describe('schedule of a problem', () => {
       '2026-08-15',
       'on_schedule',
     ],
+    [
+      'long-term, by the stored behind-from day',
+      { ...base, longTerm: true, behindFrom: '2026-05-01' },
+      '2026-05-01',
+      'behind',
+    ],
+    [
+      'long-term, stored day not reached',
+      { ...base, longTerm: true, behindFrom: '2026-05-01' },
+      '2026-04-30',
+      'on_schedule',
+    ],
     ['closed', { ...long, status: 'closed' }, '2027-06-01', 'rectified'],
     ['dismissed', { ...base, status: 'dismissed' }, '2027-06-01', 'void'],
     ['merged', { ...base, status: 'merged' }, '2026-06-01', 'void'],

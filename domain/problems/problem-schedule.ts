@@ -28,6 +28,8 @@ export interface ScheduleInput {
   /** 0–100, as the unit last reported it (long-term problems). */
   progress?: number;
   stages?: readonly StageTarget[];
+  /** `behindFrom(stages, progress)` as stored with the problem; computed from the stages when left out. */
+  behindFrom?: IsoDate | null;
 }
 
 /**
@@ -78,7 +80,7 @@ export function scheduleOf(p: ScheduleInput, today: IsoDate): ProblemSchedule {
   if (p.status === 'closed') return 'rectified';
   if (isOverdue(p, today)) return 'overdue';
   if (p.longTerm && p.status !== 'closing_claimed') {
-    const from = behindFrom(p.stages ?? [], p.progress ?? 0);
+    const from = p.behindFrom !== undefined ? p.behindFrom : behindFrom(p.stages ?? [], p.progress ?? 0);
     if (from !== null && from <= today) return 'behind';
   }
   return 'on_schedule';
