@@ -108,6 +108,29 @@ export const errorCatalogue = {
     zh: '分解任务只能交给牵头单位的下级单位',
     en: 'A task can only be split to units below its lead unit',
   },
+  evidence_required: {
+    zh: '申请销号须提交佐证：整改情况说明或佐证材料',
+    en: 'A claim for closing needs evidence: what was done, or files showing it',
+  },
+  source_not_for_units: {
+    zh: '单位只能录入本单位的自查自纠问题',
+    en: 'A unit can only record its own self-inspection problems',
+  },
+  source_inactive: { zh: '该问题来源已停用', en: 'This problem source is deactivated' },
+  category_inactive: { zh: '该问题类别已停用', en: 'This problem category is deactivated' },
+  code_taken: { zh: '编码已被使用', en: 'The code is already taken' },
+  person_not_in_unit: {
+    zh: '责任人须为责任单位的在职人员',
+    en: 'The responsible person must be an active member of the responsible unit',
+  },
+  not_long_term: {
+    zh: '只有长期整改问题按阶段目标报告进度',
+    en: 'Only a long-term problem reports progress against stage targets',
+  },
+  merge_target_invalid: {
+    zh: '只能合并到另一个尚未销号、未作废的问题',
+    en: 'A problem can only be merged into another problem that is still open',
+  },
   sheet_not_xlsx: {
     zh: '文件不是 Excel 工作簿（.xlsx）',
     en: 'The file is not an Excel workbook (.xlsx)',

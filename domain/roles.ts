@@ -56,6 +56,16 @@ export const capabilities = {
   'tasks.portfolio': ['leader'],
   /** Upload files for reports, evidence and tasks (附件). */
   'attachments.upload': ['liaison', 'head', 'office', 'inspector', 'leader'],
+  /** 问题清单: read the problems, negative lists and statistics of the role's scope. */
+  'problems.browse': ['office', 'inspector', 'leader', 'discipline', 'liaison', 'head'],
+  /** Record problems (findings) and import findings sheets; verify, return, reopen, dismiss. */
+  'problems.record': ['office', 'inspector'],
+  /** Assign, merge, bulk changes. */
+  'problems.manage': ['office'],
+  /** A unit's rectification: self-inspection problems, measures, progress, claims for closing. */
+  'problems.unit': ['liaison', 'head'],
+  /** Problem sources and the category tree. */
+  'problems.configure': ['sysadmin', 'office'],
   'units.browse': [
     'sysadmin',
     'secadmin',

@@ -20,6 +20,9 @@ import { registerReportAttachmentOwners } from './modules/reports/report-attachm
 import { meetingRoutes } from './modules/meetings/meetings.routes.ts';
 import { reportItemRoutes } from './modules/reports/report-items.routes.ts';
 import { peopleRoutes } from './modules/people/people.routes.ts';
+import { registerProblemAttachmentOwners } from './modules/problems/problem-attachments.ts';
+import { problemRoutes } from './modules/problems/problems.routes.ts';
+import { problemSettingsRoutes } from './modules/problem-settings/problem-settings.routes.ts';
 import { SESSION_COOKIE, sessionRoutes } from './modules/session/session.routes.ts';
 import { resolveSession } from './modules/session/session.service.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
@@ -32,6 +35,7 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 registerReportAttachmentOwners();
+registerProblemAttachmentOwners();
 
 /** What the attachments module lends the modules whose records carry files. */
 const attachmentHooks: TaskRouteHooks = {
@@ -56,6 +60,8 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
     ...taskExcelRoutes(deps),
     ...reportItemRoutes(deps, attachmentHooks),
     ...meetingRoutes(deps),
+    ...problemSettingsRoutes(deps),
+    ...problemRoutes(deps, attachmentHooks),
     ...attachmentRoutes(deps),
   ];
 }

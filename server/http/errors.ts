@@ -20,6 +20,7 @@ export function statusOf(code: ErrorCode): number {
     case 'sheet_bad_header':
     case 'sheet_formula':
     case 'file_empty':
+    case 'evidence_required':
       return 400;
     case 'unauthenticated':
     case 'session_expired':
@@ -30,6 +31,7 @@ export function statusOf(code: ErrorCode): number {
     case 'not_responsible_leader':
     case 'password_change_required':
     case 'account_disabled':
+    case 'source_not_for_units':
       return 403;
     case 'not_found':
     case 'route_not_found':
@@ -58,6 +60,12 @@ export function statusOf(code: ErrorCode): number {
     case 'instruction_answered':
     case 'unit_not_below':
     case 'not_a_leader':
+    case 'source_inactive':
+    case 'category_inactive':
+    case 'code_taken':
+    case 'person_not_in_unit':
+    case 'not_long_term':
+    case 'merge_target_invalid':
       return 409;
     case 'sheet_rows_invalid':
       return 422;

@@ -555,3 +555,205 @@ export const instructions = pgTable(
   },
   (t) => [index('instructions_task_idx').on(t.taskId)],
 );
+
+// ─── Problems 问题 and rectification 整改 ─────────────────────────────────────
+
+/** 问题来源: the eight problem lists and the other channels; the administrator adds and renames them. */
+export const problemSources = pgTable('problem_sources', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique('problem_sources_code_key'),
+  nameZh: text('name_zh').notNull(),
+  nameEn: text('name_en').notNull(),
+  sort: integer('sort').notNull().default(0),
+  active: boolean('active').notNull().default(true),
+  /** A unit may record problems of this source about itself (自查自纠). */
+  unitMayRecord: boolean('unit_may_record').notNull().default(false),
+  createdAt: tz('created_at').notNull().defaultNow(),
+  updatedAt: tz('updated_at').notNull().defaultNow(),
+});
+
+/** 问题类别: a tree (materialized `path` like units); a category never moves, so links keep their ancestors. */
+export const problemCategories = pgTable(
+  'problem_categories',
+  {
+    id: serial('id').primaryKey(),
+    parentId: integer('parent_id').references((): AnyPgColumn => problemCategories.id),
+    code: text('code').notNull().unique('problem_categories_code_key'),
+    nameZh: text('name_zh').notNull(),
+    nameEn: text('name_en').notNull(),
+    path: text('path').notNull(),
+    depth: integer('depth').notNull(),
+    sort: integer('sort').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('problem_categories_parent_idx').on(t.parentId)],
+);
+
+/**
+ * 问题: a finding handed to a responsible unit for rectification. Overdue and
+ * "behind" are computed from `deadline`, `claimed_on` and `behind_from` (the
+ * day a long-term problem falls behind its stage targets if its progress
+ * does not move), so statistics need no job and no join to the stages.
+ */
+export const problems = pgTable(
+  'problems',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').references(() => campaigns.id),
+    description: text('description').notNull(),
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => problemSources.id),
+    foundOn: date('found_on', { mode: 'string' }).notNull(),
+    foundBy: text('found_by').notNull().default(''),
+    /** 责任单位 */
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** 责任人 */
+    personId: integer('person_id').references(() => people.id),
+    severity: text('severity').notNull().default('general'),
+    /** 整改时限 */
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    longTerm: boolean('long_term').notNull().default(false),
+    /** 0–100, as the unit last reported it (long-term problems). */
+    progress: doublePrecision('progress').notNull().default(0),
+    behindFrom: date('behind_from', { mode: 'string' }),
+    status: text('status').notNull().default('assigned'),
+    /** The day the current claim for closing was made (null unless one waits or was decided). */
+    claimedOn: date('claimed_on', { mode: 'string' }),
+    closedAt: tz('closed_at'),
+    returnCount: integer('return_count').notNull().default(0),
+    reboundCount: integer('rebound_count').notNull().default(0),
+    claimCount: integer('claim_count').notNull().default(0),
+    mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => problems.id),
+    /** Recorded by the responsible unit itself (自查自纠). */
+    selfReported: boolean('self_reported').notNull().default(false),
+    recordedBy: integer('recorded_by')
+      .notNull()
+      .references(() => people.id),
+    createdAt: tz('created_at').notNull().defaultNow(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    // Migration 0008 creates this one with INCLUDE (the columns statistics read) for index-only scans.
+    index('problems_campaign_unit_idx').on(t.campaignId, t.unitId),
+    index('problems_unit_status_idx').on(t.unitId, t.status),
+    index('problems_source_idx').on(t.sourceId),
+    index('problems_found_on_idx').on(t.foundOn),
+    index('problems_open_deadline_idx')
+      .on(t.deadline)
+      .where(sql`${t.status} IN ('assigned','rectifying','returned','closing_claimed')`),
+    index('problems_merged_into_idx')
+      .on(t.mergedIntoId)
+      .where(sql`${t.mergedIntoId} IS NOT NULL`),
+    check(
+      'problems_status',
+      sql`${t.status} IN ('assigned','rectifying','closing_claimed','returned','closed','dismissed','merged')`,
+    ),
+    check('problems_severity', sql`${t.severity} IN ('general','major','severe')`),
+    check('problems_dates', sql`${t.deadline} >= ${t.foundOn}`),
+    check('problems_progress', sql`${t.progress} BETWEEN 0 AND 100`),
+    check('problems_merged', sql`(${t.status} = 'merged') = (${t.mergedIntoId} IS NOT NULL)`),
+  ],
+);
+
+/**
+ * A problem's categories, each with its ancestors (`direct` false), so a
+ * category's count is one GROUP BY and "this category and below" one lookup.
+ */
+export const problemCategoryLinks = pgTable(
+  'problem_category_links',
+  {
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id, { onDelete: 'cascade' }),
+    categoryId: integer('category_id')
+      .notNull()
+      .references(() => problemCategories.id),
+    direct: boolean('direct').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.problemId, t.categoryId] }),
+    index('problem_category_links_category_idx').on(t.categoryId, t.problemId),
+  ],
+);
+
+/** 阶段目标 of a long-term problem. */
+export const problemStages = pgTable(
+  'problem_stages',
+  {
+    id: serial('id').primaryKey(),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id, { onDelete: 'cascade' }),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    title: text('title').notNull(),
+    percent: doublePrecision('percent').notNull(),
+  },
+  (t) => [index('problem_stages_problem_idx').on(t.problemId, t.dueOn)],
+);
+
+/** 整改措施: the unit's list of measures, each with an owner and a due date. */
+export const problemMeasures = pgTable(
+  'problem_measures',
+  {
+    id: serial('id').primaryKey(),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    text: text('text').notNull(),
+    owner: text('owner').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    done: boolean('done').notNull().default(false),
+  },
+  (t) => [index('problem_measures_problem_idx').on(t.problemId, t.seq)],
+);
+
+/** 销号申请 with its evidence (files are attachments owned by `problem_evidence` id), and the verdict. */
+export const problemEvidence = pgTable(
+  'problem_evidence',
+  {
+    id: serial('id').primaryKey(),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id, { onDelete: 'cascade' }),
+    text: text('text').notNull(),
+    submittedBy: integer('submitted_by')
+      .notNull()
+      .references(() => people.id),
+    submittedAt: tz('submitted_at').notNull(),
+    decision: text('decision'),
+    decidedBy: integer('decided_by').references(() => people.id),
+    decidedAt: tz('decided_at'),
+    reason: text('reason'),
+  },
+  (t) => [
+    index('problem_evidence_problem_idx').on(t.problemId, t.id),
+    check(
+      'problem_evidence_decision',
+      sql`${t.decision} IS NULL OR ${t.decision} IN ('closed','returned','dismissed','merged')`,
+    ),
+  ],
+);
+
+/** 整改历程: what happened to a problem, for everyone who may see it (the audit log is for auditors). */
+export const problemEvents = pgTable(
+  'problem_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id, { onDelete: 'cascade' }),
+    at: tz('at').notNull(),
+    actorId: integer('actor_id').references(() => people.id),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    note: text('note'),
+  },
+  (t) => [index('problem_events_problem_idx').on(t.problemId, t.id)],
+);

@@ -30,8 +30,18 @@ const unitIdsIn = (scope: readonly string[]) =>
  * lead-unit index rather than by scanning every task.
  */
 function ledIn(scope: readonly string[]): SQL {
+  return unitColumnInScope(sql`t.lead_unit_id`, scope);
+}
+
+/**
+ * Rows whose unit (`column`) lies in the scope, as an index condition: `true`
+ * for a scope holding the root, else `= ANY` of the scope's unit ids
+ * (computed once per query); `false` for an empty scope. Problems use it too.
+ */
+export function unitColumnInScope(column: SQL, scope: readonly string[]): SQL {
+  if (scope.length === 0) return sql`false`;
   if (coversAll(scope)) return sql`true`;
-  return sql`t.lead_unit_id = ANY (${unitIdsIn(scope)})`;
+  return sql`${column} = ANY (${unitIdsIn(scope)})`;
 }
 
 /**
