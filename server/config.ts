@@ -31,6 +31,7 @@ const envSchema = z.object({
     .transform((v) => v === 'true'),
   LUOSHI_DB_POOL_SIZE: int(16, 1, 200),
   LUOSHI_MAX_UPLOAD_MB: int(20, 1, 1024),
+  LUOSHI_LIST_CACHE_SECONDS: int(10, 0, 300),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -64,6 +65,8 @@ export interface Config {
   poolSize: number;
   /** Largest attachment accepted, in bytes. */
   maxUploadBytes: number;
+  /** How long a task list answer may be served again while nothing it reads has changed (0: never). */
+  listCacheSeconds: number;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -107,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicOrigin: e.LUOSHI_PUBLIC_ORIGIN,
     poolSize: e.LUOSHI_DB_POOL_SIZE,
     maxUploadBytes: e.LUOSHI_MAX_UPLOAD_MB * 1024 * 1024,
+    listCacheSeconds: e.LUOSHI_LIST_CACHE_SECONDS,
     logLevel: e.LOG_LEVEL,
   };
 }
