@@ -185,12 +185,21 @@ export const errorCatalogue = {
 
 export type ErrorCode = keyof typeof errorCatalogue;
 
+/** One offending field of many, as validation errors list them. */
+export interface FieldIssue {
+  field: string;
+  code: string;
+  message: { zh: string; en: string };
+}
+
 /** A failure the API reports as problem+json; `field` names the offending input. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly field?: string,
     readonly detail?: Record<string, unknown>,
+    /** Every offending field, when a rule refuses several at once. */
+    readonly errors?: FieldIssue[],
   ) {
     super(code);
     this.name = 'AppError';
@@ -200,4 +209,9 @@ export class AppError extends Error {
 /** Shorthand used by services: `throw fail('not_found')`. */
 export function fail(code: ErrorCode, field?: string, detail?: Record<string, unknown>): AppError {
   return new AppError(code, field, detail);
+}
+
+/** A validation failure found by a domain rule: every issue, the first one's field as `field`. */
+export function invalid(errors: FieldIssue[]): AppError {
+  return new AppError('validation_failed', errors[0]?.field, undefined, errors);
 }

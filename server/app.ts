@@ -26,6 +26,7 @@ import { problemSettingsRoutes } from './modules/problem-settings/problem-settin
 import { SESSION_COOKIE, sessionRoutes } from './modules/session/session.routes.ts';
 import { resolveSession } from './modules/session/session.service.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
+import { noticeRoutes } from './modules/supervision/notices.routes.ts';
 import { taskRoutes, type TaskRouteHooks } from './modules/tasks/tasks.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
 
@@ -63,6 +64,7 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
     ...problemSettingsRoutes(deps),
     ...problemRoutes(deps, attachmentHooks),
     ...attachmentRoutes(deps),
+    ...noticeRoutes(deps),
   ];
 }
 

@@ -179,7 +179,14 @@ function send(reply: FastifyReply, problem: Problem): FastifyReply {
 
 /** The one error handler: codes become problem+json; unknown errors become a logged 500. */
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
-  if (err instanceof AppError) return send(reply, problemOf(err.code, err.field, { detail: err.detail }));
+  if (err instanceof AppError)
+    return send(
+      reply,
+      problemOf(err.code, err.field, {
+        ...(err.detail ? { detail: err.detail } : {}),
+        ...(err.errors ? { errors: err.errors } : {}),
+      }),
+    );
   if (err instanceof z.ZodError) return send(reply, validationProblem(err, 'body'));
   const code = (err as FastifyError).code;
   switch (code) {
