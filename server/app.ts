@@ -27,6 +27,7 @@ import { SESSION_COOKIE, sessionRoutes } from './modules/session/session.routes.
 import { resolveSession } from './modules/session/session.service.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { noticeRoutes } from './modules/supervision/notices.routes.ts';
+import { accountabilityRoutes } from './modules/accountability/accountability.routes.ts';
 import { taskRoutes, type TaskRouteHooks } from './modules/tasks/tasks.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
 
@@ -65,6 +66,7 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
     ...problemRoutes(deps, attachmentHooks),
     ...attachmentRoutes(deps),
     ...noticeRoutes(deps),
+    ...accountabilityRoutes(deps),
   ];
 }
 
