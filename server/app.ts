@@ -28,6 +28,7 @@ import { resolveSession } from './modules/session/session.service.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { noticeRoutes } from './modules/supervision/notices.routes.ts';
 import { accountabilityRoutes } from './modules/accountability/accountability.routes.ts';
+import { clueRoutes } from './modules/accountability/clues.routes.ts';
 import { taskRoutes, type TaskRouteHooks } from './modules/tasks/tasks.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
 
@@ -67,6 +68,7 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
     ...attachmentRoutes(deps),
     ...noticeRoutes(deps),
     ...accountabilityRoutes(deps),
+    ...clueRoutes(deps),
   ];
 }
 

@@ -316,3 +316,43 @@ describe('a case with leniency and follow-up visits', () => {
     expect(JSON.stringify(own.json())).toContain('accountability.manage');
   });
 });
+
+describe('clue transfers (线索移送)', () => {
+  it('go from an inspector to the commission and back with their status; the case is the commission’s', async () => {
+    const draft = await post(
+      '/api/v1/clue-transfers',
+      { summary: '某镇干部在项目审批中涉嫌吃拿卡要', unitId: unit['QJ-T01'], problemIds: [problemId] },
+      'inspector',
+    );
+    expect(draft.statusCode, draft.body).toBe(201);
+    const id = draft.json().id;
+    expect(draft.json()).toMatchObject({ status: 'draft', abilities: { transfer: true, accept: false } });
+    // A draft is not the commission's yet.
+    expect((await get(`/api/v1/clue-transfers/${id}`)).statusCode).toBe(404);
+    expect((await post(`/api/v1/clue-transfers/${id}/transfer`, {}, 'inspector')).json().status).toBe(
+      'transferred',
+    );
+    expect((await post(`/api/v1/clue-transfers/${id}/withdraw`, {}, 'inspector')).json().code).toBe(
+      'wrong_state',
+    );
+    const back = await post(`/api/v1/clue-transfers/${id}/return`, { reason: '请补充审批档案' });
+    expect(back.json()).toMatchObject({ status: 'returned', decisionNote: '请补充审批档案' });
+    await post(`/api/v1/clue-transfers/${id}/transfer`, {}, 'inspector');
+    expect((await post(`/api/v1/clue-transfers/${id}/accept`, {})).json().status).toBe('accepted');
+    const caseId = (await post('/api/v1/accountability/cases', { title: '线索转立案' })).json().id;
+    const done = await post(`/api/v1/clue-transfers/${id}/conclude`, {
+      disposal: 'case_opened',
+      note: '已立案审查',
+      caseId,
+    });
+    expect(done.json()).toMatchObject({ status: 'concluded', disposal: 'case_opened', caseId });
+    const seenByOffice = await get(`/api/v1/clue-transfers/${id}`, 'office');
+    expect(seenByOffice.json()).toMatchObject({
+      status: 'concluded',
+      disposalLabel: { zh: '立案审查调查' },
+      caseId: null,
+    });
+    expect((await get('/api/v1/clue-transfers', 'liaison-qj-t01')).statusCode).toBe(403);
+    expect((await post(`/api/v1/clue-transfers/${id}/accept`, {}, 'office')).statusCode).toBe(403);
+  });
+});
