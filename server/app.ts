@@ -27,6 +27,8 @@ import { SESSION_COOKIE, sessionRoutes } from './modules/session/session.routes.
 import { resolveSession } from './modules/session/session.service.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { noticeRoutes } from './modules/supervision/notices.routes.ts';
+import { roundRoutes } from './modules/supervision/rounds.routes.ts';
+import { registerSupervisionAttachmentOwners } from './modules/supervision/supervision-attachments.ts';
 import { accountabilityRoutes } from './modules/accountability/accountability.routes.ts';
 import { clueRoutes } from './modules/accountability/clues.routes.ts';
 import { taskRoutes, type TaskRouteHooks } from './modules/tasks/tasks.routes.ts';
@@ -39,6 +41,7 @@ export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 registerReportAttachmentOwners();
 registerProblemAttachmentOwners();
+registerSupervisionAttachmentOwners();
 
 /** What the attachments module lends the modules whose records carry files. */
 const attachmentHooks: TaskRouteHooks = {
@@ -66,6 +69,7 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
     ...problemSettingsRoutes(deps),
     ...problemRoutes(deps, attachmentHooks),
     ...attachmentRoutes(deps),
+    ...roundRoutes(deps),
     ...noticeRoutes(deps),
     ...accountabilityRoutes(deps),
     ...clueRoutes(deps),
