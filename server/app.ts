@@ -28,6 +28,8 @@ import { resolveSession } from './modules/session/session.service.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
 import { noticeRoutes } from './modules/supervision/notices.routes.ts';
 import { roundRoutes } from './modules/supervision/rounds.routes.ts';
+import { publicationRoutes } from './modules/supervision/publications.routes.ts';
+import { redoRoutes } from './modules/supervision/redo-orders.routes.ts';
 import { registerSupervisionAttachmentOwners } from './modules/supervision/supervision-attachments.ts';
 import { accountabilityRoutes } from './modules/accountability/accountability.routes.ts';
 import { clueRoutes } from './modules/accountability/clues.routes.ts';
@@ -71,6 +73,8 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
     ...attachmentRoutes(deps),
     ...roundRoutes(deps),
     ...noticeRoutes(deps),
+    ...publicationRoutes(deps),
+    ...redoRoutes(deps),
     ...accountabilityRoutes(deps),
     ...clueRoutes(deps),
   ];
