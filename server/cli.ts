@@ -1,6 +1,7 @@
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { buildApp, loggerOptions } from './app.ts';
 import { seedDemoCampaign } from './db/seed-demo-campaign.ts';
+import { seedDemoSupervision } from './db/seed-demo-supervision.ts';
 import { isEmpty, seedDemo, type DemoAccount } from './db/seed-demo.ts';
 import { startEscalationJob } from './jobs/escalation.job.ts';
 import { startLightsJob } from './jobs/lights.job.ts';
@@ -58,6 +59,7 @@ async function seedIfEmpty(config: Config, rt: Awaited<ReturnType<typeof openRun
     now: new Date(),
   });
   await seedDemoCampaign(rt.database.db, new Date());
+  await seedDemoSupervision({ database: rt.database, config, clock: () => new Date() }, new Date());
   await sealPending(rt.database.db); // so a freshly loaded database verifies before the server ever ran
   printAccounts(accounts, config.demoPassword !== undefined);
 }
@@ -120,7 +122,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'seed-demo': {
       const rt = await openRuntime(config, log);
       try {
-        await seedIfEmpty(config, rt, true);
+        await seedIfEmpty({ ...config, sm4: resolveSm4Keys(config, log) }, rt, true);
       } finally {
         await rt.stop();
       }
