@@ -59,7 +59,8 @@ async function seedIfEmpty(config: Config, rt: Awaited<ReturnType<typeof openRun
     now: new Date(),
   });
   await seedDemoCampaign(rt.database.db, new Date());
-  await seedDemoSupervision({ database: rt.database, config, clock: () => new Date() }, new Date());
+  const keyed = { ...config, sm4: resolveSm4Keys(config, log) };
+  await seedDemoSupervision({ database: rt.database, config: keyed, clock: () => new Date() }, new Date());
   await sealPending(rt.database.db); // so a freshly loaded database verifies before the server ever ran
   printAccounts(accounts, config.demoPassword !== undefined);
 }
@@ -122,7 +123,7 @@ export async function main(argv: string[]): Promise<number> {
     case 'seed-demo': {
       const rt = await openRuntime(config, log);
       try {
-        await seedIfEmpty({ ...config, sm4: resolveSm4Keys(config, log) }, rt, true);
+        await seedIfEmpty(config, rt, true);
       } finally {
         await rt.stop();
       }
