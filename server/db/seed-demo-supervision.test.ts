@@ -1,13 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testContext, type TestContext } from '../test/harness.ts';
 import { seedDemoCampaign } from './seed-demo-campaign.ts';
+import { seedDemoProblems } from './seed-demo-problems.ts';
 import { seedDemoSupervision } from './seed-demo-supervision.ts';
 
 let t: TestContext;
 beforeAll(async () => {
   t = await testContext();
   t.clock.now = new Date('2026-11-23T02:00:00Z');
+  // As `luoshi serve` loads an empty database: district (the template), campaign, problems, supervision.
   await seedDemoCampaign(t.database.db, t.clock.now);
+  await seedDemoProblems(t.database.db, t.clock.now);
   await seedDemoSupervision(t.deps, t.clock.now);
 });
 
