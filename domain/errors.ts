@@ -158,11 +158,39 @@ export const errorCatalogue = {
     en: 'This file type is not allowed (jpg, png, pdf, docx, xlsx only)',
   },
   file_empty: { zh: '文件为空', en: 'The file is empty' },
+  notice_level_taken: {
+    zh: '该事项在本期已有同级或更高等级的督办单',
+    en: 'This matter already has a notice at this level or higher for its current due date',
+  },
+  approver_is_drafter: {
+    zh: '签发人不能是起草人（须两人经手）',
+    en: 'The person who drafted it cannot approve it (four eyes)',
+  },
+  unit_not_in_round: {
+    zh: '该单位不在本轮督查范围内',
+    en: 'The unit is not covered by this inspection round',
+  },
+  round_closed: { zh: '该督查轮次已结束', en: 'The inspection round is closed' },
+  not_team_member: {
+    zh: '只有该督查组成员或领导小组办公室可以记录走访',
+    en: 'Only a member of the team or the office can record a visit',
+  },
+  problem_not_self_inspection: {
+    zh: '只能提交本单位在责令重新检视后录入的自查自纠问题',
+    en: 'Only self-inspection problems the unit recorded since the order can be submitted',
+  },
   not_ready: { zh: '服务尚未就绪', en: 'The service is not ready' },
   internal_error: { zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
+
+/** One offending field of many, as validation errors list them. */
+export interface FieldIssue {
+  field: string;
+  code: string;
+  message: { zh: string; en: string };
+}
 
 /** A failure the API reports as problem+json; `field` names the offending input. */
 export class AppError extends Error {
@@ -170,6 +198,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly field?: string,
     readonly detail?: Record<string, unknown>,
+    /** Every offending field, when a rule refuses several at once. */
+    readonly errors?: FieldIssue[],
   ) {
     super(code);
     this.name = 'AppError';
@@ -179,4 +209,9 @@ export class AppError extends Error {
 /** Shorthand used by services: `throw fail('not_found')`. */
 export function fail(code: ErrorCode, field?: string, detail?: Record<string, unknown>): AppError {
   return new AppError(code, field, detail);
+}
+
+/** A validation failure found by a domain rule: every issue, the first one's field as `field`. */
+export function invalid(errors: FieldIssue[]): AppError {
+  return new AppError('validation_failed', errors[0]?.field, undefined, errors);
 }

@@ -57,6 +57,12 @@ describe('the luoshi command', () => {
     expect(r.stderr).toContain('PORT');
   });
 
+  it('escalation run runs the escalation job once and reports what it did', () => {
+    const r = run(['escalation', 'run']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ran: true, raised: 0, ended: 0 });
+  });
+
   it('seed-demo leaves a database that already holds data alone', () => {
     const r = run(['seed-demo']);
     expect(r.status).toBe(0);

@@ -32,6 +32,7 @@ export function statusOf(code: ErrorCode): number {
     case 'password_change_required':
     case 'account_disabled':
     case 'source_not_for_units':
+    case 'not_team_member':
       return 403;
     case 'not_found':
     case 'route_not_found':
@@ -66,6 +67,11 @@ export function statusOf(code: ErrorCode): number {
     case 'person_not_in_unit':
     case 'not_long_term':
     case 'merge_target_invalid':
+    case 'notice_level_taken':
+    case 'approver_is_drafter':
+    case 'unit_not_in_round':
+    case 'round_closed':
+    case 'problem_not_self_inspection':
       return 409;
     case 'sheet_rows_invalid':
       return 422;
@@ -173,7 +179,14 @@ function send(reply: FastifyReply, problem: Problem): FastifyReply {
 
 /** The one error handler: codes become problem+json; unknown errors become a logged 500. */
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
-  if (err instanceof AppError) return send(reply, problemOf(err.code, err.field, { detail: err.detail }));
+  if (err instanceof AppError)
+    return send(
+      reply,
+      problemOf(err.code, err.field, {
+        ...(err.detail ? { detail: err.detail } : {}),
+        ...(err.errors ? { errors: err.errors } : {}),
+      }),
+    );
   if (err instanceof z.ZodError) return send(reply, validationProblem(err, 'body'));
   const code = (err as FastifyError).code;
   switch (code) {
