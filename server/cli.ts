@@ -1,6 +1,7 @@
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { buildApp, loggerOptions } from './app.ts';
 import { seedDemoCampaign } from './db/seed-demo-campaign.ts';
+import { seedDemoProblems } from './db/seed-demo-problems.ts';
 import { isEmpty, seedDemo, type DemoAccount } from './db/seed-demo.ts';
 import { startLightsJob } from './jobs/lights.job.ts';
 import { openRuntime } from './runtime.ts';
@@ -55,6 +56,7 @@ async function seedIfEmpty(config: Config, rt: Awaited<ReturnType<typeof openRun
     now: new Date(),
   });
   await seedDemoCampaign(rt.database.db, new Date());
+  await seedDemoProblems(rt.database.db, new Date());
   await sealPending(rt.database.db); // so a freshly loaded database verifies before the server ever ran
   printAccounts(accounts, config.demoPassword !== undefined);
 }

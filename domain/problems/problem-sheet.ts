@@ -189,11 +189,15 @@ export function parseYesNo(text: string): boolean | null {
   return null;
 }
 
-/** A named option (a source, a category) with every name it answers to and the label that resolves back to it. */
+/**
+ * A named option (a source, a category): the label that resolves back to it,
+ * and the names it answers to in tiers (e.g. Chinese names, then English,
+ * then codes): a token is matched against the first tier any option has it in.
+ */
 export interface NamedOption {
   id: number;
   label: string;
-  names: readonly string[];
+  names: readonly (readonly string[])[];
 }
 
 /**
@@ -202,27 +206,38 @@ export interface NamedOption {
  * options asks for the label; anything else gets the closest labels.
  */
 export function optionDirectory(options: readonly NamedOption[], what: Bilingual): Directory {
-  const byName = new Map<string, NamedOption[]>();
+  const tiers = Math.max(0, ...options.map((o) => o.names.length));
+  const byName = Array.from({ length: tiers }, () => new Map<string, NamedOption[]>());
   for (const o of options) {
-    for (const n of new Set(o.names.map(normalizeName))) {
-      const list = byName.get(n) ?? [];
-      list.push(o);
-      byName.set(n, list);
-    }
+    o.names.forEach((names, tier) => {
+      for (const n of new Set(names.map(normalizeName))) {
+        const list = byName[tier]!.get(n) ?? [];
+        list.push(o);
+        byName[tier]!.set(n, list);
+      }
+    });
   }
   const byId = new Map(options.map((o) => [o.id, o]));
   let index: NameIndex | undefined;
+  const lookup = (token: string) => {
+    const n = normalizeName(token);
+    for (const tier of byName) {
+      const found = tier.get(n);
+      if (found) return found;
+    }
+    return [];
+  };
   return {
     label: (id) => byId.get(id)?.label,
     resolve(token) {
-      const found = byName.get(normalizeName(token)) ?? [];
+      const found = lookup(token);
       if (found.length === 1) return { ok: true, id: found[0]!.id };
       if (found.length > 1) {
         return {
           ok: false,
           message: {
             zh: `有 ${found.length} 个${what.zh}名为“${token}”，请写明上级`,
-            en: `${found.length} ${what.en}s are named “${token}”; give the full name`,
+            en: `${found.length} of the ${what.en} list are named “${token}”; give the full name`,
           },
           suggestions: found.map((o) => o.label),
         };

@@ -6,15 +6,35 @@ import { allowedKinds, detectFileKind } from '../../lib/files/file-kind.ts';
 import { openStored, storeBytes } from '../../lib/files/file-store.ts';
 import { sanitizeFilename } from '../../lib/files/filename.ts';
 import { DamagedImageError, stripJpegMetadata, stripPngMetadata } from '../../lib/files/strip-metadata.ts';
+import { readZipDirectory, verifyZipSizes, ZipTooLargeError } from '../../lib/zip/zip-reader.ts';
 import { recordChange, type CallContext } from '../audit/audit.repository.ts';
 import { canSeeAttachment } from './attachments.policy.ts';
 import * as repo from './attachments.repository.ts';
 
+/** Most bytes a docx or xlsx attachment may unpack to: a zip bomb is refused, not stored. */
+export const MAX_UNPACKED_BYTES = 100 * 1024 * 1024;
+
 /**
- * 上传附件: checks the file by its bytes (jpg, png, pdf, docx, xlsx only),
- * strips location and other metadata from photos, stores it once per content
- * under its SM3 digest, and records the upload, unowned until a report, task
- * or problem claims it. Nothing is stored when the file is refused.
+ * A Word or Excel file must unpack to its declared sizes, in all at most
+ * `MAX_UNPACKED_BYTES`: anyone who opens it later (or a preview) would
+ * otherwise unpack a bomb. 413 for too much, 415 for a zip that lies.
+ */
+async function checkUnpackedSize(bytes: Buffer): Promise<void> {
+  try {
+    await verifyZipSizes(bytes, readZipDirectory(bytes, 20_000), MAX_UNPACKED_BYTES);
+  } catch (err) {
+    if (err instanceof ZipTooLargeError)
+      throw fail('payload_too_large', 'file', { reason: 'unpacked size', maxBytes: MAX_UNPACKED_BYTES });
+    throw fail('file_type_not_allowed', 'file', { reason: 'damaged document' });
+  }
+}
+
+/**
+ * 上传附件: checks the file by its bytes (jpg, png, pdf, docx, xlsx only; a
+ * docx or xlsx must not be a zip bomb), strips location and other metadata
+ * from photos, stores it once per content under its SM3 digest, and records
+ * the upload, unowned until a report, task or problem claims it. Nothing is
+ * stored when the file is refused.
  */
 export async function uploadAttachment(
   deps: AppDeps,
@@ -25,6 +45,7 @@ export async function uploadAttachment(
   const kind = await detectFileKind(file.bytes);
   if (!kind) throw fail('file_type_not_allowed', 'file');
   let bytes = file.bytes;
+  if (kind === 'docx' || kind === 'xlsx') await checkUnpackedSize(bytes);
   try {
     if (kind === 'jpg') bytes = stripJpegMetadata(bytes);
     if (kind === 'png') bytes = stripPngMetadata(bytes);

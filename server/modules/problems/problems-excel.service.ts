@@ -87,7 +87,7 @@ function directories(l: ProblemSheetLookups, all = false): ProblemSheetDirectori
     units: unitDirectory(l.units),
     people: peopleDirectory(l.people),
     sources: optionDirectory(
-      sources.map((s) => ({ id: s.id, label: s.nameZh, names: [s.nameZh, s.nameEn, s.code] })),
+      sources.map((s) => ({ id: s.id, label: s.nameZh, names: [[s.nameZh], [s.nameEn], [s.code]] })),
       { zh: '问题来源', en: 'problem source' },
     ),
     categories: optionDirectory(
@@ -96,7 +96,7 @@ function directories(l: ProblemSheetLookups, all = false): ProblemSheetDirectori
         return {
           id: c.id,
           label: catLabel(c),
-          names: [c.nameZh, c.nameEn, c.code, ...(parent ? [`${parent.nameZh}/${c.nameZh}`] : [])],
+          names: [[c.nameZh, ...(parent ? [`${parent.nameZh}/${c.nameZh}`] : [])], [c.nameEn], [c.code]],
         };
       }),
       { zh: '问题类别', en: 'category' },
@@ -128,6 +128,55 @@ function problemOfIssue(row: number, issue: z.core.$ZodIssue): SheetProblem {
     message: { zh: zhOfMessage[issue.message] ?? fe.message.zh, en: required ? 'Required' : issue.message },
     suggestions: [],
   };
+}
+
+/** Values that pass every cross-field rule of `problemDraft`, standing in for fields already found wrong. */
+const neutral: Record<string, unknown> = {
+  description: 'X',
+  sourceId: 2_147_483_647,
+  categoryIds: [],
+  foundOn: '1000-01-01',
+  foundBy: '',
+  unitId: 2_147_483_647,
+  personId: null,
+  severity: 'general',
+  deadline: '9999-12-31',
+  longTerm: false,
+  stages: [],
+};
+
+/**
+ * Validates one row's input with `problemDraft`. Zod checks the cross-field
+ * rules (deadline after the day found, stages of long-term problems) only once
+ * every field is valid, so a second pass puts neutral values in place of the
+ * fields found wrong to report the cross-field problems among the rest too.
+ * Fields whose cells were already reported (`failed`) are not reported again.
+ */
+function validateDraft(
+  input: Record<string, unknown>,
+  failed: ReadonlySet<ProblemSheetKey>,
+): { draft?: ProblemDraft; issues: z.core.$ZodIssue[] } {
+  const first = problemDraft.safeParse(input);
+  if (first.success) return { draft: first.data, issues: [] };
+  const fieldOf = (issue: z.core.$ZodIssue) => String(issue.path[0] ?? '');
+  const reported = (issue: z.core.$ZodIssue) => {
+    const key = columnOfProblemField[fieldOf(issue)];
+    return key !== undefined && failed.has(key);
+  };
+  const issues = first.error.issues.filter((i) => !reported(i));
+  const bad = new Set(first.error.issues.map(fieldOf));
+  const patched = { ...input };
+  for (const [field, key] of Object.entries(columnOfProblemField)) {
+    if (bad.has(field) || failed.has(key)) patched[field] = neutral[field];
+  }
+  const second = problemDraft.safeParse(patched);
+  if (!second.success) {
+    const seen = new Set(issues.map((i) => `${i.path.join('.')}|${i.message}`));
+    for (const i of second.error.issues) {
+      if (!reported(i) && !seen.has(`${i.path.join('.')}|${i.message}`)) issues.push(i);
+    }
+  }
+  return { issues };
 }
 
 export type ProblemSheetParse =
@@ -175,16 +224,9 @@ export async function parseProblemSheet(
         suggestions: [],
       });
     }
-    const parsed = problemDraft.safeParse(input);
-    if (parsed.success) {
-      if (rowProblems.length === 0) rows.push({ row, draft: parsed.data });
-    } else {
-      for (const issue of parsed.error.issues) {
-        const key = columnOfProblemField[String(issue.path[0] ?? '')];
-        if (key && failed.has(key)) continue;
-        rowProblems.push(problemOfIssue(row, issue));
-      }
-    }
+    const { draft, issues } = validateDraft(input, failed);
+    if (draft && rowProblems.length === 0) rows.push({ row, draft });
+    rowProblems.push(...issues.map((issue) => problemOfIssue(row, issue)));
     problems.push(...rowProblems.sort((a, b) => columnIndex(a.column) - columnIndex(b.column)));
   }
   if (problems.length === 0) return { ok: true, rows };

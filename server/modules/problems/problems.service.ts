@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { shanghaiDate } from '../../../domain/calendar/shanghai-date.ts';
 import type { ProblemCreateBody, ProblemDraft } from '../../../domain/contracts/problems.ts';
 import { fail } from '../../../domain/errors.ts';
@@ -533,16 +532,4 @@ export async function bulkSetDeadline(
 /** The ids with their place in the request, in ascending id order (rows are locked in one order). */
 function inLockOrder(ids: readonly number[]): { id: number; i: number }[] {
   return ids.map((id, i) => ({ id, i })).sort((a, b) => a.id - b.id);
-}
-
-/** Every problem of a condition that the actor may see, for exports (up to `limit`). */
-export async function problemIdsWhere(
-  db: Tx,
-  where: ReturnType<typeof sql>,
-  limit: number,
-): Promise<number[]> {
-  const r = await db.execute<{ id: number }>(
-    sql`SELECT p.id FROM problems p WHERE ${where} ORDER BY p.id LIMIT ${limit}`,
-  );
-  return r.rows.map((x) => x.id);
 }
