@@ -54,7 +54,7 @@ export const problemMessages = {
   'problems.countsLabel': { zh: '按状态统计', en: 'Counts by status' },
   'problems.countAll': { zh: '全部问题', en: 'All problems' },
   'problems.countOverdue': { zh: '已逾期', en: 'Overdue' },
-  'problems.searchPlaceholder': { zh: '问题描述或发现人', en: 'Description or found by' },
+  'problems.searchPlaceholder': { zh: '问题描述关键词', en: 'Words of the description' },
   'problems.filterCampaign': { zh: '专项行动', en: 'Campaign' },
   'problems.filterSource': { zh: '问题来源', en: 'Source' },
   'problems.filterCategory': { zh: '问题类别', en: 'Category' },
@@ -70,6 +70,10 @@ export const problemMessages = {
   'problems.selected': { zh: '已选 {n} 项', en: '{n} selected' },
   'problems.bulkAssign': { zh: '批量交办', en: 'Assign selected' },
   'problems.bulkDeadline': { zh: '批量设置时限', en: 'Set deadline of selected' },
+  'problems.bulkHint': {
+    zh: '勾选问题后可批量交办或设置整改时限',
+    en: 'Tick problems to assign them or set their deadline at once',
+  },
   'problems.clearSelection': { zh: '取消选择', en: 'Clear selection' },
   'problems.empty': { zh: '没有符合条件的问题', en: 'No problems match' },
   'problems.emptyUnit': {
@@ -99,6 +103,10 @@ export const problemMessages = {
   'problems.unit': { zh: '责任单位', en: 'Responsible unit' },
   'problems.person': { zh: '责任人', en: 'Responsible person' },
   'problems.personIs': { zh: '责任人：{name}', en: 'Person: {name}' },
+  'problems.personByMeasures': {
+    zh: '由责任单位在整改措施中逐项明确责任人',
+    en: 'The unit names an owner for each of its measures',
+  },
   'problems.pickPerson': { zh: '选择本单位人员', en: 'A person of the unit' },
   'problems.pickUnitFirst': { zh: '请先选择责任单位', en: 'Pick the unit first' },
   'problems.severity': { zh: '严重程度', en: 'Severity' },
@@ -322,7 +330,13 @@ export const problemMessages = {
   'stats.bySource': { zh: '按来源', en: 'By source' },
   'stats.byCampaign': { zh: '按专项行动', en: 'By campaign' },
   'stats.byMonth': { zh: '按月份', en: 'By month' },
-  'stats.underUnit': { zh: '下级单位统计：选择上级单位', en: 'Break down a unit' },
+  'stats.underUnit': { zh: '展开某单位的下级单位', en: 'Break down a unit' },
+  'stats.colUnit': { zh: '单位', en: 'Unit' },
+  'stats.colCategory': { zh: '问题类别', en: 'Category' },
+  'stats.colSource': { zh: '问题来源', en: 'Source' },
+  'stats.colCampaign': { zh: '专项行动', en: 'Campaign' },
+  'stats.colMonth': { zh: '发现月份', en: 'Month found' },
+  'stats.allUnits': { zh: '返回全部单位', en: 'All units' },
   'stats.found': { zh: '发现问题', en: 'Found' },
   'stats.closed': { zh: '已销号', en: 'Closed' },
   'stats.closingRate': { zh: '整改销号率', en: 'Closing rate' },
@@ -347,8 +361,8 @@ export const problemMessages = {
     en: 'Found excludes dismissed and merged problems; closing rate = closed ÷ found. Click a unit to break it down.',
   },
   'stats.noteCategory': {
-    zh: '一个问题可属于多个类别，各类别之和可能大于合计；上级类别只统计直接归入该类别的问题。',
-    en: 'A problem may carry several categories, so the rows may add up to more than the total; a parent counts only the problems filed under it directly.',
+    zh: '一个问题可属于多个类别，上级类别包含其下级类别的问题，因此各行之和可能大于合计。',
+    en: 'A problem may carry several categories and a parent counts everything under it, so the rows may add up to more than the total.',
   },
 
   // ─── settings ───

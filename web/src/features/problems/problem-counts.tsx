@@ -28,7 +28,7 @@ function CountCard({
   return (
     <button
       type="button"
-      className={`luoshi-count-card luoshi-count-${chip.key}${active ? ' is-active' : ''}`}
+      className={`luoshi-count-card luoshi-count-${chip.key}${active ? ' is-active' : ''}${n.data ? ' has-items' : ''}`}
       aria-pressed={active}
       onClick={onClick}
       data-count={chip.key}

@@ -22,7 +22,7 @@ function firstTab(p: ProblemDetail): string {
 /** What stands out about the problem now: returned (and why), a claim awaiting the verdict, merged, dismissed. */
 function StateNote({ problem: p }: { problem: ProblemDetail }) {
   const { t } = useI18n();
-  const lastReturn = [...p.evidence].reverse().find((e) => e.decision === 'returned');
+  const lastReturn = p.evidence.find((e) => e.decision === 'returned');
   if (p.status === 'returned' && lastReturn?.reason)
     return (
       <Alert

@@ -1,4 +1,5 @@
-import { Descriptions, Empty, Progress, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Descriptions, Empty, Image, Progress, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { attachmentUrl, type Attachment } from '../../api/attachments.ts';
 import type { ProblemDetail, ProblemEvidence, ProblemMeasure } from '../../api/types.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import type { MessageKey } from '../../app/messages.ts';
@@ -83,7 +84,14 @@ export function ProblemFacts({ problem: p }: { problem: ProblemDetail }) {
         </Descriptions.Item>
       )}
       <Descriptions.Item label={t('problems.findingFiles')} span={2}>
-        {p.attachments.length > 0 ? <AttachmentList items={p.attachments} /> : '—'}
+        {p.attachments.length > 0 ? (
+          <>
+            <Photos items={p.attachments} />
+            <AttachmentList items={p.attachments} />
+          </>
+        ) : (
+          '—'
+        )}
       </Descriptions.Item>
     </Descriptions>
   );
@@ -134,13 +142,28 @@ const decisionStyle: Record<
   merged: { color: 'default', label: 'problems.decisionMerged' },
 };
 
+/** The photos among some files, as thumbnails that open large (the server checks who may see them). */
+export function Photos({ items }: { items: readonly Attachment[] }) {
+  const photos = items.filter((a) => a.mime.startsWith('image/'));
+  if (photos.length === 0) return null;
+  return (
+    <div className="luoshi-photos">
+      <Image.PreviewGroup>
+        {photos.map((a) => (
+          <Image key={a.id} src={attachmentUrl(a.id)} alt={a.filename} width={96} height={72} />
+        ))}
+      </Image.PreviewGroup>
+    </div>
+  );
+}
+
 /** 销号材料: each claim for closing with its evidence, and the verdict on it. */
 export function ProblemEvidenceList({ problem }: { problem: ProblemDetail }) {
   const { t } = useI18n();
   if (problem.evidence.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('problems.noEvidence')} />;
-  // Newest first: the claim being judged is on top.
-  const claims = [...problem.evidence].reverse();
+  // The server sends the newest first: the claim being judged is on top.
+  const claims = problem.evidence;
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       {claims.map((e, i) => {
@@ -215,10 +238,12 @@ export function ProblemHistory({ problem }: { problem: ProblemDetail }) {
       items={problem.history.map((h, i) => ({
         key: i,
         color: actionColor[h.action] ?? 'blue',
-        title: beijingTime(h.at),
         content: (
           <div>
             <Space size={8} wrap>
+              <Typography.Text type="secondary" className="luoshi-num">
+                {beijingTime(h.at)}
+              </Typography.Text>
               <Typography.Text strong>
                 {actionLabel[h.action] ? t(actionLabel[h.action]!) : h.action}
               </Typography.Text>

@@ -1,4 +1,17 @@
-import { App, Button, Col, DatePicker, Drawer, Form, Input, Radio, Row, Space, Switch } from 'antd';
+import {
+  App,
+  Button,
+  Col,
+  DatePicker,
+  Drawer,
+  Form,
+  Input,
+  Radio,
+  Row,
+  Space,
+  Switch,
+  Typography,
+} from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useEffect } from 'react';
 import type { Attachment } from '../../api/attachments.ts';
@@ -206,9 +219,13 @@ export function ProblemFormDrawer({
             </Form.Item>
           </Col>
           <Col span={12}>
-            {picksPeople && (
+            {picksPeople ? (
               <Form.Item name="personId" label={t('problems.person')}>
                 <UnitPersonSelect unitId={unitId} />
+              </Form.Item>
+            ) : (
+              <Form.Item label={t('problems.person')}>
+                <Typography.Text type="secondary">{t('problems.personByMeasures')}</Typography.Text>
               </Form.Item>
             )}
           </Col>

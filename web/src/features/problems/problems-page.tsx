@@ -21,16 +21,22 @@ import { useOpenProblem, useProblemFilterParams } from './problem-url.ts';
 function BulkBar({ ids, onDone }: { ids: number[]; onDone: () => void }) {
   const { t } = useI18n();
   const [dialog, setDialog] = useState<'assign' | 'deadline' | null>(null);
+  if (ids.length === 0)
+    return (
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('problems.bulkHint')}
+      </Typography.Text>
+    );
   return (
     <Space wrap className="luoshi-bulk-bar" data-testid="bulk-bar">
       <Typography.Text strong>{t('problems.selected', { n: ids.length })}</Typography.Text>
-      <Button icon={<SendOutlined />} disabled={ids.length === 0} onClick={() => setDialog('assign')}>
+      <Button icon={<SendOutlined />} onClick={() => setDialog('assign')}>
         {t('problems.bulkAssign')}
       </Button>
-      <Button icon={<FieldTimeOutlined />} disabled={ids.length === 0} onClick={() => setDialog('deadline')}>
+      <Button icon={<FieldTimeOutlined />} onClick={() => setDialog('deadline')}>
         {t('problems.bulkDeadline')}
       </Button>
-      <Button type="link" disabled={ids.length === 0} onClick={onDone}>
+      <Button type="link" onClick={onDone}>
         {t('problems.clearSelection')}
       </Button>
       {dialog === 'assign' && <AssignModal ids={ids} onClose={() => setDialog(null)} onDone={onDone} />}

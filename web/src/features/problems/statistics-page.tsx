@@ -17,6 +17,13 @@ import { CampaignSelect, CategorySelect, SourceSelect } from './problem-pickers.
 type Row = ProblemStatistics['rows'][number];
 
 const groups: readonly StatisticsGroup[] = ['unit', 'category', 'source', 'campaign', 'month'];
+const columnLabel: Record<StatisticsGroup, MessageKey> = {
+  unit: 'stats.colUnit',
+  category: 'stats.colCategory',
+  source: 'stats.colSource',
+  campaign: 'stats.colCampaign',
+  month: 'stats.colMonth',
+};
 const groupLabel: Record<StatisticsGroup, MessageKey> = {
   unit: 'stats.byUnit',
   category: 'stats.byCategory',
@@ -104,7 +111,11 @@ function Totals({ total }: { total: StatisticsCounts }) {
   );
 }
 
-function useColumns(groupBy: StatisticsGroup, drill: ((id: number) => void) | undefined): ColumnsType<Row> {
+function useColumns(
+  groupBy: StatisticsGroup,
+  drill: ((id: number) => void) | undefined,
+  underUnitId: number | undefined,
+): ColumnsType<Row> {
   const { t } = useI18n();
   const names = useProblemNames();
   const cats = useProblemCategories();
@@ -129,18 +140,18 @@ function useColumns(groupBy: StatisticsGroup, drill: ((id: number) => void) | un
   };
   return [
     {
-      title: t(groupLabel[groupBy]),
+      title: t(columnLabel[groupBy]),
       key: 'key',
       fixed: 'left',
-      width: 200,
+      width: groupBy === 'category' ? 260 : 200,
       render: (_, r) => {
         const indent = groupBy === 'category' && r.key.id !== null ? (depth.get(r.key.id) ?? 0) * 16 : 0;
-        return drill && r.key.id !== null ? (
+        return drill && r.key.id !== null && r.key.id !== underUnitId ? (
           <Button type="link" style={{ padding: 0, height: 'auto' }} onClick={() => drill(r.key.id!)}>
             {keyName(r)}
           </Button>
         ) : (
-          <span style={{ paddingInlineStart: indent }}>{keyName(r)}</span>
+          <span style={{ display: 'inline-block', paddingInlineStart: indent }}>{keyName(r)}</span>
         );
       },
     },
@@ -155,7 +166,7 @@ function useColumns(groupBy: StatisticsGroup, drill: ((id: number) => void) | un
     },
     num('open', 'stats.open'),
     num('overdue', 'stats.overdue'),
-    num('onSchedule', 'stats.onSchedule'),
+    { ...num('onSchedule', 'stats.onSchedule'), width: 100 },
     num('behind', 'stats.behind'),
     num('returned', 'stats.returned', (r) =>
       r.returns > r.returned ? t('stats.times', { n: r.returns }) : '',
@@ -175,7 +186,7 @@ export function StatisticsPage() {
   const [filter, update] = useStatisticsParams();
   const q = useProblemStatistics(filter);
   const drill = filter.groupBy === 'unit' ? (id: number) => update({ underUnitId: id }) : undefined;
-  const columns = useColumns(filter.groupBy, drill);
+  const columns = useColumns(filter.groupBy, drill, filter.underUnitId);
   const data = q.data;
   return (
     <>
@@ -253,6 +264,16 @@ export function StatisticsPage() {
       </Card>
       {data && <Totals total={data.total} />}
       <Card size="small">
+        {filter.groupBy === 'unit' && filter.underUnitId !== undefined && (
+          <Button
+            type="link"
+            className="luoshi-no-print"
+            style={{ paddingInline: 0 }}
+            onClick={() => update({ underUnitId: undefined })}
+          >
+            {t('stats.allUnits')}
+          </Button>
+        )}
         <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
           {t(
             filter.groupBy === 'unit'
