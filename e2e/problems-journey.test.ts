@@ -63,21 +63,50 @@ const visible = (page: Page, text: string | RegExp) =>
 
 const detailOf = (page: Page) => page.locator('.ant-drawer', { hasText: /问题详情|Open as a page/ });
 
+/** The form item of a label inside `root`. */
+const itemOf = (page: Page, root: Locator, label: string) =>
+  root
+    .locator('.ant-form-item')
+    .filter({ has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) });
+
+/**
+ * Does something to one form field until the field shows `expected`: on a
+ * busy machine a click can land while a drop-down is still moving.
+ */
+async function settle(page: Page, root: Locator, label: string, expected: string, act: () => Promise<void>) {
+  for (let i = 0; i < 3; i++) {
+    await act();
+    await page.waitForTimeout(300);
+    if ((await itemOf(page, root, label).innerText()).includes(expected)) return;
+    await page.keyboard.press('Tab');
+  }
+  expect(await itemOf(page, root, label).innerText()).toContain(expected);
+}
+
 /** Picks an option of a Select (found by its label inside `root`) by its exact text. */
 async function choose(page: Page, root: Locator, field: string, option: string) {
-  await root.getByLabel(field, { exact: true }).click();
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  await settle(page, root, field, option, async () => {
+    await root.getByLabel(field, { exact: true }).click();
+    await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${option}"]`).click();
+  });
 }
 
 /** Picks a node of a multiple TreeSelect (found by its label inside `root`) by typing its name. */
 async function chooseNode(page: Page, root: Locator, field: string, name: string) {
-  await root.getByLabel(field, { exact: true }).click();
-  await root.getByLabel(field, { exact: true }).fill(name);
-  await page
-    .locator(`.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${name}"]`)
-    .click();
-  // Close the list by clicking the drawer's title (Escape would close the drawer).
-  await root.locator('.ant-drawer-title').click();
+  await settle(page, root, field, name, async () => {
+    await root.getByLabel(field, { exact: true }).click();
+    await root.getByLabel(field, { exact: true }).fill(name);
+    await page
+      .locator(`.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${name}"]`)
+      .click();
+    // Close the list by clicking the drawer's title (Escape would close the drawer).
+    await root.locator('.ant-drawer-title').click();
+  });
+}
+
+/** Picks the responsible unit in a form (`chooseUnit`), and checks it took. */
+async function pickUnit(page: Page, root: Locator, field: string, name: string) {
+  await settle(page, root, field, name, () => chooseUnit(page, field, name));
 }
 
 async function typeDate(root: Locator | Page, field: string, value: string) {
@@ -148,9 +177,15 @@ describe('问题整改: from a finding to its closing, and the numbers that foll
       await choose(page, drawer, '问题来源', '督查');
       await chooseNode(page, drawer, '问题类别', '慢作为');
       await drawer.getByLabel('发现人 / 督查组').fill('第二督查组');
-      await chooseUnit(page, '责任单位', town.name);
+      await pickUnit(page, drawer, '责任单位', town.name);
       await drawer.getByText('较重', { exact: true }).click();
       await typeDate(drawer, '整改时限', day(20));
+      for (const [label, value] of [
+        ['问题来源', '督查'],
+        ['问题类别', '慢作为'],
+        ['责任单位', town.name],
+      ])
+        expect(await itemOf(page, drawer, label!).innerText()).toContain(value);
       await screenshot(page, 'problem-record-drawer');
       await drawer.getByRole('button', { name: '录入并交办' }).click();
       await visible(page, '问题已录入并交办责任单位');
@@ -168,7 +203,7 @@ describe('问题整改: from a finding to its closing, and the numbers that foll
       await page.getByRole('button', { name: '录入问题' }).click();
       await drawer.getByLabel('问题描述').fill(longTermFinding);
       await choose(page, drawer, '问题来源', '明察暗访');
-      await chooseUnit(page, '责任单位', town.name);
+      await pickUnit(page, drawer, '责任单位', town.name);
       await typeDate(drawer, '整改时限', day(150));
       await drawer.getByRole('switch').click();
       await drawer.getByRole('button', { name: '添加阶段目标' }).click();
@@ -243,10 +278,11 @@ describe('问题整改: from a finding to its closing, and the numbers that foll
       await eventually(() => page.getByTestId('bulk-bar').innerText()).toContain('已选 2 项');
       await page.getByRole('button', { name: '批量设置时限' }).click();
       const bulk = page.getByRole('dialog', { name: /批量设置 2 个问题的整改时限/ });
-      await typeDate(bulk, '新的整改时限', day(30));
       await bulk.getByLabel('调整原因').fill('审计整改统一时限');
+      await bulk.getByLabel('新的整改时限', { exact: true }).fill(day(30));
       await screenshot(page, 'problem-bulk-deadline');
-      await bulk.getByRole('button', { name: /保\s*存/ }).click();
+      // Enter takes the typed date, and (the form's one line) sends it.
+      await bulk.getByLabel('新的整改时限', { exact: true }).press('Enter');
       await visible(page, '已设置 2 个问题的整改时限');
       await eventually(() => page.locator('.ant-table-row').first().innerText()).toContain(day(30));
       await screenshot(page, 'problems-list-office-imported');

@@ -194,6 +194,7 @@ export function ProblemEvidenceList({ problem }: { problem: ProblemDetail }) {
             <div className="luoshi-pre">
               {e.text || <Typography.Text type="secondary">—</Typography.Text>}
             </div>
+            <Photos items={e.attachments} />
             <AttachmentList items={e.attachments} />
             {e.decidedBy && e.decidedAt && (
               <Typography.Text type="secondary" style={{ fontSize: 12, display: 'block', marginTop: 8 }}>
