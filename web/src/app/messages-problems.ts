@@ -38,6 +38,16 @@ export const problemMessages = {
   'problemAction.merge': { zh: '合并为重复问题', en: 'Merged as a duplicate' },
   'problemAction.set_deadline': { zh: '调整整改时限', en: 'Deadline changed' },
 
+  // ─── home ───
+  'home.problemsTitle': { zh: '问题整改', en: 'Problems' },
+  'home.myProblemsTitle': { zh: '本单位问题整改', en: 'Our problems' },
+  'home.openProblems': { zh: '进入问题清单', en: 'Open the problem lists' },
+  'home.openMyProblems': { zh: '进入本单位问题', en: 'Open our problems' },
+  'home.openProblemsCount': { zh: '未销号问题', en: 'Open problems' },
+  'home.toFileMeasures': { zh: '待制定整改措施', en: 'Measures to file' },
+  'home.toVerify': { zh: '待审核销号', en: 'Claims to verify' },
+  'home.awaitingVerdict': { zh: '销号审核中', en: 'Claims awaiting verdict' },
+
   // ─── the list ───
   'problems.subRecord': {
     zh: '录入和交办问题，跟踪整改进度，审核销号，回头看防反弹',
