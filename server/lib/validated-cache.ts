@@ -4,7 +4,7 @@ import { executeNamed, type Tx } from '../db/client.ts';
 /**
  * Where the database's change counter stands: `luoshi_change_seq`, which a
  * statement trigger advances on every change to a table that list answers
- * read (migration `list_change_counter`). Reading a sequence takes no lock
+ * read (migration `0010_list_change_counter`). Reading a sequence takes no lock
  * and costs one index-free tuple read.
  */
 export async function changeCounter(db: Tx): Promise<string> {
