@@ -263,7 +263,7 @@ export const escalationKindParams = z.strictObject({ kind: objectKindSchema });
 export const escalationRuleResponse = z.object({
   kind: objectKindSchema,
   label: bilingual,
-  /** Null when the kind has no rule (it is never escalated by schedule). */
+  /** Empty, with `active` false, when the kind has no rule (it is never escalated by schedule). */
   steps: z.array(
     z.object({
       afterWorkingDays: z.number().int(),
