@@ -253,7 +253,7 @@ describe('问题整改: from a finding to its closing, and the numbers that foll
           buffer: await findingsSheet(rows),
         });
       const a = '年度审计：市政道路维修资金拨付滞后三个月';
-      const b = '年度审计：城管执法案卷归档不规范';
+      const b = '年度审计：市政道路维修资金拨付不及时';
       await upload([row(a, unit), row(b, '区城市管理')]);
       await modal.getByRole('button', { name: /导\s*入/ }).click();
       await eventually(() => modal.getByText(/发现 \d+ 处问题，未导入任何问题/).isVisible()).toBe(true);
@@ -286,6 +286,23 @@ describe('问题整改: from a finding to its closing, and the numbers that foll
       await visible(page, '已设置 2 个问题的整改时限');
       await eventually(() => page.locator('.ant-table-row').first().innerText()).toContain(day(30));
       await screenshot(page, 'problems-list-office-imported');
+
+      // The second finding is the first one again: merged, it is no longer counted as found.
+      await page.locator('.ant-table-row', { hasText: b }).getByRole('button', { name: b }).click();
+      const detail = detailOf(page);
+      await detail.getByRole('button', { name: '合并重复问题' }).click();
+      const merge = page.getByRole('dialog', { name: /合并重复问题/ });
+      await merge.getByLabel('合并至').click();
+      await merge.getByLabel('合并至').fill('拨付滞后三个月');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: a }).click();
+      await merge.getByLabel('说明').fill('与同一审计发现重复');
+      await screenshot(page, 'problem-merge-modal');
+      await merge.getByRole('button', { name: '合并重复问题' }).click();
+      await visible(page, '已合并为重复问题');
+      await eventually(() => detail.getByTestId('problem-state-note').innerText()).toContain(
+        '已作为重复问题合并至',
+      );
+      await screenshot(page, 'problem-detail-office-merged');
     });
   });
 
