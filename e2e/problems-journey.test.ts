@@ -27,6 +27,7 @@ const day = (offset: number) => beijing(new Date(Date.now() + offset * 86_400_00
 
 const finding = '城区主干道夜间照明路灯损坏多日无人报修，群众出行存在安全隐患';
 const longTermFinding = '老旧小区雨污分流改造进度滞后，雨季积水问题反复出现';
+const selfFinding = '街道便民服务中心周末值班表未公示，群众办事扑空';
 const returnReason = '整改佐证不充分：请补充修复后夜间实景照片及路灯巡检台账。';
 let town = { id: 0, name: '' };
 let problemId = 0;
@@ -309,6 +310,20 @@ describe('问题整改: from a finding to its closing, and the numbers that foll
   it('the town liaison files two measures and claims closing with a photo', async () => {
     await asUser('liaison-qj-t01', async (page) => {
       await page.getByRole('menuitem', { name: '本单位问题' }).click();
+      // What the town's own inspection found goes on its list too (自查自纠).
+      await page.getByRole('button', { name: '录入自查问题' }).click();
+      const self = page.locator('.ant-drawer', { hasText: '录入并交办' });
+      await self.getByLabel('问题描述').fill(selfFinding);
+      await eventually(() => itemOf(page, self, '问题来源').innerText()).toContain('自查自纠');
+      await eventually(() => itemOf(page, self, '责任单位').innerText()).toContain(town.name);
+      await typeDate(self, '整改时限', day(30));
+      await screenshot(page, 'problem-self-record-drawer');
+      await self.getByRole('button', { name: '录入并交办' }).click();
+      await visible(page, '自查问题已录入');
+      await eventually(() => detailOf(page).getByRole('heading', { name: selfFinding }).isVisible()).toBe(
+        true,
+      );
+      await page.keyboard.press('Escape');
       await page.locator('[data-count="assigned"]').click();
       const row = page.locator('.ant-table-row', { hasText: finding });
       await eventually(() => row.isVisible()).toBe(true);
@@ -342,7 +357,7 @@ describe('问题整改: from a finding to its closing, and the numbers that foll
       // A claimed problem stays on the negative list until it is verified.
       const neg = await apiCall<{ items: unknown[] }>(page, 'GET', `/api/v1/units/${town.id}/negative-list`);
       negativeWithClaim = neg.body.items.length;
-      expect(negativeWithClaim).toBe(negativeBefore + 2);
+      expect(negativeWithClaim).toBe(negativeBefore + 3);
       await screenshot(page, 'problem-detail-liaison-claimed');
       // The unit cannot verify its own claim.
       expect(await detail.getByRole('button', { name: '审核销号' }).count()).toBe(0);
