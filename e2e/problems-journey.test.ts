@@ -312,13 +312,13 @@ describe('问题整改: from a finding to its closing, and the numbers that foll
       await page.getByRole('menuitem', { name: '本单位问题' }).click();
       // What the town's own inspection found goes on its list too (自查自纠).
       await page.getByRole('button', { name: '录入自查问题' }).click();
-      const self = page.locator('.ant-drawer', { hasText: '录入并交办' });
+      const self = page.locator('.ant-drawer', { hasText: '录入自查自纠问题' });
       await self.getByLabel('问题描述').fill(selfFinding);
       await eventually(() => itemOf(page, self, '问题来源').innerText()).toContain('自查自纠');
       await eventually(() => itemOf(page, self, '责任单位').innerText()).toContain(town.name);
       await typeDate(self, '整改时限', day(30));
       await screenshot(page, 'problem-self-record-drawer');
-      await self.getByRole('button', { name: '录入并交办' }).click();
+      await self.getByRole('button', { name: /^录\s*入$/ }).click();
       await visible(page, '自查问题已录入');
       await eventually(() => detailOf(page).getByRole('heading', { name: selfFinding }).isVisible()).toBe(
         true,
