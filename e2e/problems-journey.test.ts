@@ -27,6 +27,7 @@ const day = (offset: number) => beijing(new Date(Date.now() + offset * 86_400_00
 
 const finding = '城区主干道夜间照明路灯损坏多日无人报修，群众出行存在安全隐患';
 const longTermFinding = '老旧小区雨污分流改造进度滞后，雨季积水问题反复出现';
+const selfFinding = '街道便民服务中心周末值班表未公示，群众办事扑空';
 const returnReason = '整改佐证不充分：请补充修复后夜间实景照片及路灯巡检台账。';
 let town = { id: 0, name: '' };
 let problemId = 0;
@@ -253,7 +254,7 @@ describe('问题整改: from a finding to its closing, and the numbers that foll
           buffer: await findingsSheet(rows),
         });
       const a = '年度审计：市政道路维修资金拨付滞后三个月';
-      const b = '年度审计：城管执法案卷归档不规范';
+      const b = '年度审计：市政道路维修资金拨付不及时';
       await upload([row(a, unit), row(b, '区城市管理')]);
       await modal.getByRole('button', { name: /导\s*入/ }).click();
       await eventually(() => modal.getByText(/发现 \d+ 处问题，未导入任何问题/).isVisible()).toBe(true);
@@ -286,12 +287,43 @@ describe('问题整改: from a finding to its closing, and the numbers that foll
       await visible(page, '已设置 2 个问题的整改时限');
       await eventually(() => page.locator('.ant-table-row').first().innerText()).toContain(day(30));
       await screenshot(page, 'problems-list-office-imported');
+
+      // The second finding is the first one again: merged, it is no longer counted as found.
+      await page.locator('.ant-table-row', { hasText: b }).getByRole('button', { name: b }).click();
+      const detail = detailOf(page);
+      await detail.getByRole('button', { name: '合并重复问题' }).click();
+      const merge = page.getByRole('dialog', { name: /合并重复问题/ });
+      await merge.getByLabel('合并至').click();
+      await merge.getByLabel('合并至').fill('拨付滞后三个月');
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: a }).click();
+      await merge.getByLabel('说明').fill('与同一审计发现重复');
+      await screenshot(page, 'problem-merge-modal');
+      await merge.getByRole('button', { name: '合并重复问题' }).click();
+      await visible(page, '已合并为重复问题');
+      await eventually(() => detail.getByTestId('problem-state-note').innerText()).toContain(
+        '已作为重复问题合并至',
+      );
+      await screenshot(page, 'problem-detail-office-merged');
     });
   });
 
   it('the town liaison files two measures and claims closing with a photo', async () => {
     await asUser('liaison-qj-t01', async (page) => {
       await page.getByRole('menuitem', { name: '本单位问题' }).click();
+      // What the town's own inspection found goes on its list too (自查自纠).
+      await page.getByRole('button', { name: '录入自查问题' }).click();
+      const self = page.locator('.ant-drawer', { hasText: '录入自查自纠问题' });
+      await self.getByLabel('问题描述').fill(selfFinding);
+      await eventually(() => itemOf(page, self, '问题来源').innerText()).toContain('自查自纠');
+      await eventually(() => itemOf(page, self, '责任单位').innerText()).toContain(town.name);
+      await typeDate(self, '整改时限', day(30));
+      await screenshot(page, 'problem-self-record-drawer');
+      await self.getByRole('button', { name: /^录\s*入$/ }).click();
+      await visible(page, '自查问题已录入');
+      await eventually(() => detailOf(page).getByRole('heading', { name: selfFinding }).isVisible()).toBe(
+        true,
+      );
+      await page.keyboard.press('Escape');
       await page.locator('[data-count="assigned"]').click();
       const row = page.locator('.ant-table-row', { hasText: finding });
       await eventually(() => row.isVisible()).toBe(true);
@@ -325,7 +357,7 @@ describe('问题整改: from a finding to its closing, and the numbers that foll
       // A claimed problem stays on the negative list until it is verified.
       const neg = await apiCall<{ items: unknown[] }>(page, 'GET', `/api/v1/units/${town.id}/negative-list`);
       negativeWithClaim = neg.body.items.length;
-      expect(negativeWithClaim).toBe(negativeBefore + 2);
+      expect(negativeWithClaim).toBe(negativeBefore + 3);
       await screenshot(page, 'problem-detail-liaison-claimed');
       // The unit cannot verify its own claim.
       expect(await detail.getByRole('button', { name: '审核销号' }).count()).toBe(0);

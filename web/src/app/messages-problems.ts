@@ -152,6 +152,7 @@ export const problemMessages = {
   'problems.recordTitle': { zh: '录入问题', en: 'Record a problem' },
   'problems.selfRecordTitle': { zh: '录入自查自纠问题', en: 'Record a self-inspection problem' },
   'problems.recordSubmit': { zh: '录入并交办', en: 'Record and assign' },
+  'problems.selfRecordSubmit': { zh: '录入', en: 'Record' },
   'problems.recorded': { zh: '问题已录入并交办责任单位', en: 'Recorded and assigned to the unit' },
   'problems.selfRecorded': { zh: '自查问题已录入', en: 'Your finding is recorded' },
   'problems.selfRecord': { zh: '录入自查问题', en: 'Record our own finding' },

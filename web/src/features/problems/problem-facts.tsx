@@ -1,4 +1,5 @@
 import { Descriptions, Empty, Image, Progress, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Link } from 'react-router';
 import { attachmentUrl, type Attachment } from '../../api/attachments.ts';
 import type { ProblemDetail, ProblemEvidence, ProblemMeasure } from '../../api/types.ts';
 import { useI18n } from '../../app/i18n.tsx';
@@ -46,7 +47,11 @@ export function ProblemFacts({ problem: p }: { problem: ProblemDetail }) {
         <Typography.Text type="secondary"> · {beijingTime(p.createdAt)}</Typography.Text>
       </Descriptions.Item>
       <Descriptions.Item label={t('problems.mergedInto')}>
-        {p.mergedIntoId !== null ? problemNo(p.mergedIntoId) : '—'}
+        {p.mergedIntoId !== null ? (
+          <Link to={`/problems/${p.mergedIntoId}`}>{problemNo(p.mergedIntoId)}</Link>
+        ) : (
+          '—'
+        )}
       </Descriptions.Item>
       {p.longTerm && (
         <Descriptions.Item label={t('problems.longTerm')} span={2}>

@@ -146,7 +146,7 @@ export function ProblemFormDrawer({
         <Space style={{ float: 'right' }}>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button type="primary" loading={m.create.isPending} onClick={() => form.submit()}>
-            {t('problems.recordSubmit')}
+            {t(self ? 'problems.selfRecordSubmit' : 'problems.recordSubmit')}
           </Button>
         </Space>
       }
