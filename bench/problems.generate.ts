@@ -42,7 +42,8 @@ export interface ProblemCity {
   totalSeconds: number;
 }
 
-const BATCH = 50_000;
+// Small batches: a plan that outlives a few young-generation collections costs several times its making.
+const BATCH = 2_000;
 
 const LOADED_TABLES = [
   'units',

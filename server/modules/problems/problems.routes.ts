@@ -4,6 +4,7 @@ import {
   bulkDeadlineBody,
   bulkResponse,
   claimClosingBody,
+  claimReceipt,
   measuresBody,
   mergeBody,
   negativeListQuery,
@@ -285,17 +286,15 @@ export function problemRoutes(deps: AppDeps, hooks: TaskRouteHooks = {}): RouteD
       access: unit,
       params: idParams,
       body: claimClosingBody,
-      response: problemDetail,
-      async handler({ actor, params, body, ip, now }) {
-        await service.claimClosing(
+      response: claimReceipt,
+      handler: ({ actor, params, body, ip, now }) =>
+        service.claimClosing(
           deps,
           { actor: actor!, ip, now },
           params.id,
           body,
           attachFor(actor!, body.attachmentIds),
-        );
-        return detail(actor!, params.id, now);
-      },
+        ),
     }),
     route({
       method: 'POST',
