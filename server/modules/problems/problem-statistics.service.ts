@@ -1,12 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { shanghaiDate } from '../../../domain/calendar/shanghai-date.ts';
-import type {
-  NegativeList,
-  StatisticsQuery,
-  StatisticsResponse,
-} from '../../../domain/contracts/problems.ts';
+import type { StatisticsQuery, StatisticsResponse } from '../../../domain/contracts/problems.ts';
 import { fail } from '../../../domain/errors.ts';
-import { isOverdue, scheduleOf } from '../../../domain/problems/problem-schedule.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { unitsByIds } from '../tasks/tasks.repository.ts';
@@ -149,66 +144,4 @@ function groupRows(
         order: sql`g.key`,
       });
   }
-}
-
-/** Most problems one negative list shows. */
-export const NEGATIVE_LIST_MAX = 5000;
-
-/**
- * 负面清单: a unit's open problems (and, with `includeSubunits`, those of the
- * units below it), each with its measures, owner and deadline; overdue first,
- * then by deadline. 404 for a unit outside the actor's scope.
- */
-export async function negativeList(
-  db: Tx,
-  actor: Actor,
-  unitId: number,
-  now: Date,
-  q: { campaignId?: number | undefined; includeSubunits?: boolean | undefined },
-): Promise<NegativeList> {
-  const unit = await readableUnit(db, actor, unitId, 'params.id');
-  const today = shanghaiDate(now);
-  const where = sql.join(
-    [
-      visibleProblems(actor),
-      repo.openSql,
-      ...repo.problemFilters(
-        { unitId, includeSubunits: q.includeSubunits ?? false, campaignId: q.campaignId },
-        today,
-      ),
-    ],
-    sql` AND `,
-  );
-  const rows = await repo.findProblems(
-    db,
-    where,
-    { limit: NEGATIVE_LIST_MAX, offset: 0 },
-    sql`${repo.overdueSql(today)} DESC, p.deadline, p.id`,
-  );
-  const ids = rows.map((r) => r.id);
-  const [cats, measures] = await Promise.all([repo.categoriesOf(db, ids), repo.measuresOf(db, ids)]);
-  return {
-    unit: { id: unit.id, name: unit.name },
-    asOf: today,
-    items: rows.map((r) => ({
-      id: r.id,
-      description: r.description,
-      unit: { id: r.unitId, name: r.unitName },
-      source: { id: r.sourceId, name: r.sourceName },
-      categories: cats.get(r.id) ?? [],
-      foundOn: r.foundOn,
-      deadline: r.deadline,
-      status: r.status,
-      schedule: scheduleOf(r, today),
-      overdue: isOverdue(r, today),
-      person: r.personId === null ? null : { id: r.personId, name: r.personName ?? '' },
-      measures: (measures.get(r.id) ?? []).map((m) => ({
-        id: m.id,
-        text: m.text,
-        owner: m.owner,
-        dueOn: m.dueOn,
-        done: m.done,
-      })),
-    })),
-  };
 }

@@ -31,7 +31,8 @@ import { recordChange } from '../audit/audit.repository.ts';
 import { openCampaignForTasks } from '../campaigns/campaigns.service.ts';
 import type { AttachmentsOf } from '../tasks/task-detail.service.ts';
 import type { TaskRouteHooks } from '../tasks/tasks.routes.ts';
-import { negativeList, problemStatistics } from './problem-statistics.service.ts';
+import { negativeList } from './negative-list.service.ts';
+import { problemStatistics } from './problem-statistics.service.ts';
 import {
   draftsOf,
   loadProblemSheetLookups,

@@ -707,6 +707,48 @@ describe('lists, negative lists and statistics', () => {
     expect(xlsx.headers['content-disposition']).toContain('filename*=UTF-8');
   });
 
+  it('lists overdue first, then by deadline; below the unit with includeSubunits; one campaign with campaignId', async () => {
+    const late = await create('inspector', { deadline: '2026-03-01', foundOn: '2026-03-01' });
+    const soon = await create('inspector', { deadline: '2026-03-10' });
+    const village = await create('inspector', {
+      unitId: unit['QJ-T01-V001'],
+      categoryIds: [category.inaction_slow, category.formalism_form],
+    });
+    const url = `/api/v1/units/${unit['QJ-T01']}/negative-list`;
+    const own = (await t.call('GET', url, { cookie: cookie['liaison-qj-t01'] })).json();
+    const ids = own.items.map((x: { id: number }) => x.id);
+    expect(ids).not.toContain(village.id);
+    expect(ids.indexOf(late.id)).toBe(0);
+    expect(own.items[0]).toMatchObject({
+      overdue: true,
+      schedule: 'overdue',
+      categories: [{ name: '不作为' }],
+    });
+    expect(ids).toContain(soon.id);
+    const deadlines = own.items.slice(1).map((x: { deadline: string }) => x.deadline);
+    expect(deadlines).toEqual([...deadlines].sort());
+    const below = (
+      await t.call('GET', `${url}?includeSubunits=true`, { cookie: cookie['liaison-qj-t01'] })
+    ).json();
+    const v = below.items.find((x: { id: number }) => x.id === village.id);
+    expect(v).toMatchObject({
+      unit: { id: unit['QJ-T01-V001'] },
+      categories: [{ id: category.inaction_slow }, { id: category.formalism_form }],
+      measures: [],
+      person: null,
+    });
+    const [c] = await t.sql<{ id: number }>(
+      `INSERT INTO campaigns (name, start_on, end_on) VALUES ('负面清单专项', '2026-01-01', '2026-12-31') RETURNING id`,
+    );
+    const inIt = await create('inspector', { unitId: unit['QJ-T01-V001'], campaignId: c!.id });
+    const inCampaign = (
+      await t.call('GET', `${url}?includeSubunits=true&campaignId=${c!.id}`, {
+        cookie: cookie['liaison-qj-t01'],
+      })
+    ).json();
+    expect(inCampaign.items.map((x: { id: number }) => x.id)).toEqual([inIt.id]);
+  });
+
   it('counts by SQL what the records say, grouped by unit, source, category, campaign and month', async () => {
     const s = await t.call('GET', '/api/v1/problem-statistics?groupBy=unit', { cookie: cookie.office });
     expect(s.statusCode, s.body).toBe(200);
