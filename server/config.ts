@@ -31,6 +31,7 @@ const envSchema = z.object({
     .transform((v) => v === 'true'),
   LUOSHI_DB_POOL_SIZE: int(16, 1, 200),
   LUOSHI_MAX_UPLOAD_MB: int(20, 1, 1024),
+  LUOSHI_STATS_CACHE_QUERIES: int(100, 0, 10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -64,6 +65,8 @@ export interface Config {
   poolSize: number;
   /** Largest attachment accepted, in bytes. */
   maxUploadBytes: number;
+  /** Problem statistics queries each process keeps computed (0: none, every request computes). */
+  statsCacheQueries: number;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -107,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicOrigin: e.LUOSHI_PUBLIC_ORIGIN,
     poolSize: e.LUOSHI_DB_POOL_SIZE,
     maxUploadBytes: e.LUOSHI_MAX_UPLOAD_MB * 1024 * 1024,
+    statsCacheQueries: e.LUOSHI_STATS_CACHE_QUERIES,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -32,6 +32,7 @@ import { openCampaignForTasks } from '../campaigns/campaigns.service.ts';
 import type { AttachmentsOf } from '../tasks/task-detail.service.ts';
 import type { TaskRouteHooks } from '../tasks/tasks.routes.ts';
 import { negativeList } from './negative-list.service.ts';
+import { StatisticsCache } from './problem-statistics.cache.ts';
 import { problemStatistics } from './problem-statistics.service.ts';
 import {
   draftsOf,
@@ -56,6 +57,8 @@ export function problemRoutes(deps: AppDeps, hooks: TaskRouteHooks = {}): RouteD
   const manage = capabilities['problems.manage'];
   const unit = capabilities['problems.unit'];
   const db = deps.database.db;
+  const statsCache =
+    deps.config.statsCacheQueries > 0 ? new StatisticsCache(deps.config.statsCacheQueries) : undefined;
   const detail = (actor: Actor, id: number, now: Date) =>
     loadDetail(db, actor, id, now, hooks.attachmentsOf ?? noAttachments);
   const attachFor = (actor: Actor, ids: readonly number[]): service.ClaimFiles | undefined =>
@@ -174,7 +177,7 @@ export function problemRoutes(deps: AppDeps, hooks: TaskRouteHooks = {}): RouteD
       access: readers,
       query: statisticsQuery,
       response: statisticsResponse,
-      handler: ({ actor, query, now }) => problemStatistics(db, actor!, now, query),
+      handler: ({ actor, query, now }) => problemStatistics(db, actor!, now, query, statsCache),
     }),
     route({
       method: 'GET',
