@@ -36,6 +36,7 @@ const envSchema = z.object({
   LUOSHI_SM4_KEY: z.string().optional(),
   LUOSHI_SM4_PREVIOUS_KEYS: z.string().optional(),
   LUOSHI_ESCALATION_INTERVAL_MINUTES: int(30, 1, 24 * 60),
+  LUOSHI_STATS_CACHE_QUERIES: int(100, 0, 10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -79,6 +80,8 @@ export interface Config {
   sm4: Sm4Keys | undefined;
   /** How often the escalation job looks for what slipped. */
   escalationIntervalMinutes: number;
+  /** Problem statistics queries each process keeps computed (0: none, every request computes). */
+  statsCacheQueries: number;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -157,6 +160,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     listCacheSeconds: e.LUOSHI_LIST_CACHE_SECONDS,
     sm4,
     escalationIntervalMinutes: e.LUOSHI_ESCALATION_INTERVAL_MINUTES,
+    statsCacheQueries: e.LUOSHI_STATS_CACHE_QUERIES,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -16,10 +16,14 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  customType,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** A 64-bit transaction id (`xid8`, PostgreSQL 13+), as text. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 
 /** 单位类型: region, department, town, village… */
 export const unitTypes = pgTable('unit_types', {
@@ -636,10 +640,19 @@ export const problems = pgTable(
       .references(() => people.id),
     createdAt: tz('created_at').notNull().defaultNow(),
     updatedAt: tz('updated_at').notNull().defaultNow(),
+    /**
+     * The transaction that last wrote the row (set on insert and, by a trigger,
+     * on every update, also of its category links): the statistics cache asks
+     * whether any problem changed that its snapshot did not see.
+     */
+    changedXid: xid8('changed_xid')
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
   },
   (t) => [
     // Migration 0008 creates this one with INCLUDE (the columns statistics read) for index-only scans.
     index('problems_campaign_unit_idx').on(t.campaignId, t.unitId),
+    index('problems_campaign_changed_idx').on(t.campaignId, t.changedXid),
     index('problems_unit_status_idx').on(t.unitId, t.status),
     index('problems_source_idx').on(t.sourceId),
     index('problems_found_on_idx').on(t.foundOn),
