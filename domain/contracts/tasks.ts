@@ -279,6 +279,22 @@ export const reportResponse = z.object({
 });
 export type ReportResponse = z.infer<typeof reportResponse>;
 
+/** What writing a report answers: the report as stored, waiting for the unit head. */
+export const reportReceipt = z.object({
+  id: z.number().int(),
+  taskId: z.number().int(),
+  periodKey: z.string(),
+  periodStart: z.string(),
+  periodEnd: z.string(),
+  dueOn: z.string(),
+  status: z.enum(reportStatuses),
+  percent: z.number().nullable(),
+  actualValue: z.number().nullable(),
+  /** A returned report written again rather than a new one. */
+  resubmitted: z.boolean(),
+});
+export type ReportReceipt = z.infer<typeof reportReceipt>;
+
 export const changeRequestResponse = z.object({
   id: z.number().int(),
   taskId: z.number().int(),

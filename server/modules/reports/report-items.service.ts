@@ -176,7 +176,7 @@ export async function submitItem(
     const today = shanghaiDate(c.now);
     if (today < item.start || today > item.end) throw fail('report_not_due');
     const period = periodOf(item.cadence, today);
-    return writeReport(
+    const written = await writeReport(
       tx,
       c,
       { itemId, unitId: unit.id },
@@ -186,5 +186,6 @@ export async function submitItem(
       { percent: null, actualValue: null, progress: input.text, gap: '', reason: '', measures: '' },
       attach,
     );
+    return written.id;
   });
 }

@@ -1,5 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { withDates, type Tx } from '../../db/client.ts';
+import type { Cadence } from '../../../domain/tasks/cadence.ts';
+import { executeNamed, withDates, type Tx } from '../../db/client.ts';
+import { changeWithAudit, type CallContext } from '../audit/audit.repository.ts';
 
 export interface ReportRow extends Record<string, unknown> {
   id: number;
@@ -110,6 +112,81 @@ export async function insertReport(
     RETURNING id`);
   return res.rows[0]!.id;
 }
+
+/** What the one-statement report write needs to know about its task. */
+export interface ReportTaskRow extends Record<string, unknown> {
+  status: string;
+  cadence: Cadence;
+  targetValue: number | null;
+  leadUnitId: number;
+  leadUnitPath: string;
+  campaignClosed: boolean;
+  /** The stored task settings (the `settings` row 'tasks'), if any. */
+  settings: unknown;
+}
+
+/** Reads, without a lock, what deciding a progress report needs: the task's state, unit, cadence and settings. */
+export async function reportTask(db: Tx, taskId: number): Promise<ReportTaskRow | undefined> {
+  const r = await executeNamed<ReportTaskRow>(
+    db,
+    'report_task',
+    sql`SELECT t.status, t.cadence, t.target_value AS "targetValue", t.lead_unit_id AS "leadUnitId",
+          lu.path AS "leadUnitPath", c.closed AS "campaignClosed",
+          (SELECT s.value FROM settings s WHERE s.key = 'tasks') AS settings
+        FROM tasks t JOIN campaigns c ON c.id = t.campaign_id JOIN units lu ON lu.id = t.lead_unit_id
+        WHERE t.id = ${taskId}`,
+  );
+  return r.rows[0];
+}
+
+/**
+ * Writes a task's first report of a period and its audit entry in one statement
+ * (one implicit transaction: no BEGIN, no COMMIT round trip). The task row is
+ * share-locked and must still be led by `unitId` and be signed or in progress,
+ * so a concurrent verification or move waits for it or wins; a report already
+ * in for the period writes nothing. Returns the new id, or undefined when
+ * nothing was written (the caller then takes the transactional way, which
+ * knows every reason).
+ */
+export async function insertTaskReportAudited(
+  db: Tx,
+  c: CallContext,
+  r: ReportInput & {
+    taskId: number;
+    unitId: number;
+    period: { key: string; start: string; end: string };
+    dueOn: string;
+  },
+): Promise<number | undefined> {
+  const after = { taskId: r.taskId, periodKey: r.period.key, ...pick(r) };
+  const rows = await changeWithAudit<{ object_id: number }>(
+    db,
+    'report_insert_audited',
+    c,
+    'report',
+    'report.submit',
+    sql`INSERT INTO reports (task_id, item_id, unit_id, period_key, period_start, period_end, due_on, status,
+          percent, actual_value, progress, gap, reason, measures, author_id, submitted_at)
+        SELECT t.id, NULL::int, t.lead_unit_id, ${r.period.key}::text, ${r.period.start}::date, ${r.period.end}::date,
+          ${r.dueOn}::date, 'submitted', ${r.percent}::float8, ${r.actualValue}::float8, ${r.progress}::text,
+          ${r.gap}::text, ${r.reason}::text, ${r.measures}::text, ${c.actor.id}::int, ${c.now}::timestamptz
+        FROM tasks t
+        WHERE t.id = ${r.taskId}::int AND t.lead_unit_id = ${r.unitId}::int AND t.status IN ('signed', 'in_progress')
+        FOR SHARE OF t
+      ON CONFLICT DO NOTHING
+      RETURNING id AS object_id, NULL::jsonb AS before, ${JSON.stringify(after)}::jsonb AS after`,
+  );
+  return rows[0]?.object_id;
+}
+
+const pick = (r: ReportInput): ReportInput => ({
+  percent: r.percent,
+  actualValue: r.actualValue,
+  progress: r.progress,
+  gap: r.gap,
+  reason: r.reason,
+  measures: r.measures,
+});
 
 /** A returned report written again: same period, new content, waiting for the head again. */
 export async function resubmitReport(

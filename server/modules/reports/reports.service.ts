@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import { shanghaiDate } from '../../../domain/calendar/shanghai-date.ts';
-import type { ReportResponse, TaskSettings } from '../../../domain/contracts/tasks.ts';
+import type { ReportReceipt, ReportResponse, TaskSettings } from '../../../domain/contracts/tasks.ts';
 import { fail } from '../../../domain/errors.ts';
 import { dueDateOf, lateFrom, periodOf, type ReportingPeriod } from '../../../domain/tasks/cadence.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { Transaction, Tx } from '../../db/client.ts';
 import { inScope, scopeOf, type Actor } from '../../http/actor.ts';
 import { recordChange } from '../audit/audit.repository.ts';
-import { getTaskSettings } from '../settings/settings.service.ts';
+import { getTaskSettings, taskSettingsOf } from '../settings/settings.service.ts';
 import { refreshTask } from '../tasks/task-light.service.ts';
 import { actsForLeadUnit } from '../tasks/tasks.policy.ts';
 import { guardMove, lockVisibleTask, type Call } from '../tasks/tasks.service.ts';
@@ -96,7 +96,7 @@ async function writeReport(
   dueOn: string,
   input: ProgressInput,
   attach: Attach | undefined,
-): Promise<number> {
+): Promise<{ id: number; resubmitted: boolean }> {
   const existing = await repo.reportForPeriod(tx, subject, period.key);
   let id: number;
   if (existing) {
@@ -121,18 +121,47 @@ async function writeReport(
     periodKey: period.key,
     ...input,
   });
-  return id;
+  return { id, resubmitted: existing !== undefined };
 }
 
-/** 进度报送: the lead unit's liaison writes this period's report; the head must approve it. */
+/**
+ * 进度报送: the lead unit's liaison (or head) writes this period's report; the
+ * head must approve it. The common case, a first report without files, is one
+ * statement with its audit entry (`insertTaskReportAudited`); a rewrite of a
+ * returned report, files to link, or anything refused takes the transactional
+ * way, which also names every reason for a refusal.
+ */
 export async function submitProgress(
   deps: AppDeps,
   c: Call,
   taskId: number,
   input: ProgressInput,
   attach?: Attach,
-): Promise<number> {
-  return deps.database.db.transaction(async (tx) => {
+): Promise<ReportReceipt> {
+  const db = deps.database.db;
+  if (!attach) {
+    const task = await repo.reportTask(db, taskId);
+    if (
+      task &&
+      actsForLeadUnit(c.actor, task) &&
+      !task.campaignClosed &&
+      (task.status === 'signed' || task.status === 'in_progress')
+    ) {
+      const percent = percentOf(input, task.targetValue);
+      const period = periodOf(task.cadence, shanghaiDate(c.now));
+      const dueOn = dueDateOf(period, taskSettingsOf(task.settings).reportGraceDays);
+      const id = await repo.insertTaskReportAudited(db, c, {
+        ...input,
+        percent,
+        taskId,
+        unitId: task.leadUnitId,
+        period,
+        dueOn,
+      });
+      if (id !== undefined) return receipt(id, taskId, period, dueOn, { ...input, percent }, false);
+    }
+  }
+  return db.transaction(async (tx) => {
     const { task } = await lockVisibleTask(tx, c.actor, taskId);
     if (!actsForLeadUnit(c.actor, task)) throw fail('forbidden');
     if (task.campaignClosed) throw fail('campaign_closed');
@@ -142,17 +171,41 @@ export async function submitProgress(
     const percent = percentOf(input, task.targetValue);
     const s = await getTaskSettings(tx);
     const period = periodOf(task.cadence, shanghaiDate(c.now));
-    return writeReport(
+    const dueOn = dueDateOf(period, s.reportGraceDays);
+    const written = await writeReport(
       tx,
       c,
       { taskId },
       task.leadUnitId,
       period,
-      dueDateOf(period, s.reportGraceDays),
+      dueOn,
       { ...input, percent },
       attach,
     );
+    return receipt(written.id, taskId, period, dueOn, { ...input, percent }, written.resubmitted);
   });
+}
+
+function receipt(
+  id: number,
+  taskId: number,
+  period: ReportingPeriod,
+  dueOn: string,
+  input: ProgressInput,
+  resubmitted: boolean,
+): ReportReceipt {
+  return {
+    id,
+    taskId,
+    periodKey: period.key,
+    periodStart: period.start,
+    periodEnd: period.end,
+    dueOn,
+    status: 'submitted',
+    percent: input.percent,
+    actualValue: input.actualValue,
+    resubmitted,
+  };
 }
 
 /** Loads a report for the unit head's decision: visible, submitted, and the caller heads its unit. */

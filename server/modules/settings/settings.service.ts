@@ -8,7 +8,11 @@ import { readSetting, writeSetting } from './settings.repository.ts';
 
 /** The task settings in force: the stored ones over the defaults (a stored value that no longer parses is ignored). */
 export async function getTaskSettings(db: Tx): Promise<TaskSettings> {
-  const stored = await readSetting(db, 'tasks');
+  return taskSettingsOf(await readSetting(db, 'tasks'));
+}
+
+/** The task settings from the stored value (the `settings` row of key 'tasks'), defaults filling any gap. */
+export function taskSettingsOf(stored: unknown): TaskSettings {
   const merged = taskSettings.safeParse({ ...defaultTaskSettings, ...(stored as object | undefined) });
   return merged.success ? merged.data : defaultTaskSettings;
 }

@@ -233,13 +233,14 @@ describe('files on reports', () => {
       body: { percent: 10, progress: '启动', attachmentIds: [fileId] },
     });
     expect(rep.statusCode, rep.body).toBe(201);
-    expect(rep.json().reports[0].attachments).toEqual([
+    const withFile = await t.call('GET', `/api/v1/tasks/${task!.id}`, { cookie: liaison });
+    expect(withFile.json().reports[0].attachments).toEqual([
       expect.objectContaining({ id: fileId, filename: '进度佐证.pdf' }),
     ]);
     expect((await t.call('GET', `/api/v1/attachments/${fileId}`, { cookie: head })).statusCode).toBe(200);
     expect((await t.call('GET', `/api/v1/attachments/${fileId}`, { cookie: office })).statusCode).toBe(404);
     expect((await t.call('GET', `/api/v1/attachments/${fileId}`, { cookie: other })).statusCode).toBe(404);
-    await t.call('POST', `/api/v1/reports/${rep.json().reports[0].id}/approve`, { cookie: head });
+    await t.call('POST', `/api/v1/reports/${rep.json().id}/approve`, { cookie: head });
     const dl = await t.call('GET', `/api/v1/attachments/${fileId}`, { cookie: office });
     expect(dl.statusCode).toBe(200);
     expect(dl.headers['content-type']).toBe('application/pdf');

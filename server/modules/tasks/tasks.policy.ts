@@ -67,8 +67,7 @@ export function visibleTasks(actor: Actor): SQL {
       coversAll(units)
         ? sql`(t.status <> 'draft')`
         : sql`(t.status <> 'draft' AND (${ledIn(units)} OR t.id = ANY (ARRAY(
-            SELECT tc.task_id FROM task_cooperators tc JOIN units cu ON cu.id = tc.unit_id
-            WHERE ${pathIn(sql`cu.path`, units)}))))`,
+            SELECT tc.task_id FROM task_cooperators tc WHERE tc.unit_id = ANY (${unitIdsIn(units)})))))`,
     );
   }
   if (hasRole(actor, 'leader')) {

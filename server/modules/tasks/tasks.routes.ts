@@ -10,6 +10,7 @@ import {
   optionalNoteBody,
   reasonBody,
   reportBody,
+  reportReceipt,
   splitBody,
   taskDetail,
   taskDraft,
@@ -62,10 +63,10 @@ export async function myTasksBase(
   now: Date,
 ): Promise<SQL> {
   const today = shanghaiDate(now);
-  const s = await getTaskSettings(deps.database.db);
-  const week = weekOf(today);
   const conds = [sql`t.status <> 'draft'`];
   if (query.dueThisWeek) {
+    const s = await getTaskSettings(deps.database.db);
+    const week = weekOf(today);
     conds.push(sql`(t.status NOT IN ('draft', 'done') AND (t.deadline BETWEEN ${week.start}::date AND ${week.end}::date
       OR t.status = 'issued' OR ${owesReportSql(today, s.reportGraceDays)}))`);
   }
@@ -272,18 +273,16 @@ export function taskRoutes(deps: AppDeps, hooks: TaskRouteHooks = {}): RouteDef[
       access: unit,
       params: idParams,
       body: reportBody,
-      response: taskDetail,
+      response: reportReceipt,
       status: 201,
-      async handler({ actor, params, body, ip, now }) {
-        await reports.submitProgress(
+      handler: ({ actor, params, body, ip, now }) =>
+        reports.submitProgress(
           deps,
           { actor: actor!, ip, now },
           params.id,
           body,
           attachFor(actor!, body.attachmentIds),
-        );
-        return detail(actor!, params.id, now);
-      },
+        ),
     }),
     route({
       method: 'POST',

@@ -130,17 +130,45 @@ describe('a task from draft to done', () => {
       },
     });
     expect(r.statusCode, r.body).toBe(201);
-    const reportId = r.json().reports[0].id;
-    expect(r.json().reports[0]).toMatchObject({
+    const reportId = r.json().id;
+    expect(r.json()).toEqual({
+      id: reportId,
+      taskId: task.id,
       status: 'submitted',
       periodKey: '2026-06',
+      periodStart: '2026-06-01',
+      periodEnd: '2026-06-30',
       dueOn: '2026-07-03',
+      percent: 20,
+      actualValue: null,
+      resubmitted: false,
+    });
+    const submitted = await t.sql<{ actor_name: string; after: Record<string, unknown> }>(
+      "SELECT actor_name, after FROM audit_log WHERE object_type = 'report' AND object_id = $1",
+      [String(reportId)],
+    );
+    expect(submitted).toEqual([
+      {
+        actor_name: expect.any(String),
+        after: expect.objectContaining({
+          taskId: task.id,
+          periodKey: '2026-06',
+          percent: 20,
+          progress: '完成征地',
+        }),
+      },
+    ]);
+    const mineNow = await t.call('GET', `/api/v1/tasks/${task.id}`, { cookie: liaison });
+    expect(mineNow.json().reports[0]).toMatchObject({
+      id: reportId,
+      status: 'submitted',
+      gap: '落后序时进度',
     });
     const seenByOffice = await t.call('GET', `/api/v1/tasks/${task.id}`, { cookie: office });
     expect(seenByOffice.json().reports).toEqual([]);
     expect(seenByOffice.json().progress).toBe(0);
 
-    expect(r.json().abilities.report).toBe(false);
+    expect(mineNow.json().abilities.report).toBe(false);
     const dup = await t.call('POST', `/api/v1/tasks/${task.id}/reports`, {
       cookie: liaison,
       body: { percent: 25, progress: '再报' },
@@ -166,7 +194,13 @@ describe('a task from draft to done', () => {
       },
     });
     expect(rewritten.statusCode).toBe(201);
-    expect(rewritten.json().reports[0]).toMatchObject({ id: reportId, status: 'submitted', percent: 30 });
+    expect(rewritten.json()).toMatchObject({
+      id: reportId,
+      status: 'submitted',
+      percent: 30,
+      resubmitted: true,
+    });
+    expect((await t.sql('SELECT 1 FROM reports WHERE task_id = $1', [task.id])).length).toBe(1);
     const waiting = await t.call('GET', '/api/v1/tasks/mine?pendingReports=true&limit=500', { cookie: head });
     expect(waiting.json().items.find((x: { id: number }) => x.id === task.id)?.pendingReports).toBe(1);
 
@@ -345,7 +379,7 @@ describe('change requests, instructions and subtasks', () => {
       body: { percent: 80, progress: '推进中' },
     });
     expect(rep.statusCode, rep.body).toBe(201);
-    const ok = await t.call('POST', `/api/v1/reports/${rep.json().reports[0].id}/approve`, { cookie: head });
+    const ok = await t.call('POST', `/api/v1/reports/${rep.json().id}/approve`, { cookie: head });
     expect(ok.statusCode, ok.body).toBe(200);
     const p = (await t.call('GET', `/api/v1/tasks/${parent.id}`, { cookie: office })).json();
     expect(p.subtaskCount).toBe(40);

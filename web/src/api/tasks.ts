@@ -1,6 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
-import type { Light, Paging, TaskDetail, TaskDraftBody, TaskList, TaskStatus } from './types.ts';
+import type {
+  Light,
+  Paging,
+  ReportReceipt,
+  TaskDetail,
+  TaskDraftBody,
+  TaskList,
+  TaskStatus,
+} from './types.ts';
 
 /** The filters of a campaign's task list (任务清单), as the URL keeps them. */
 export interface TaskFilter {
@@ -137,8 +145,8 @@ export function useTaskMutations() {
     }),
     report: useMutation({
       mutationFn: ({ id, ...b }: ReportBody & { id: number }) =>
-        api.post<TaskDetail>(`/tasks/${id}/reports`, b),
-      ...onTask,
+        api.post<ReportReceipt>(`/tasks/${id}/reports`, b),
+      ...onOther,
     }),
     approveReport: useMutation({
       mutationFn: (reportId: number) => api.post<{ taskId: number | null }>(`/reports/${reportId}/approve`),

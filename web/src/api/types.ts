@@ -12,6 +12,7 @@ import type {
   meetingResponse,
   milestoneResponse,
   reportItemResponse,
+  ReportReceipt,
   ReportResponse,
   SheetProblem,
   TaskDetail,
@@ -35,7 +36,7 @@ export type AuditVerify = z.infer<typeof auditVerifyResponse>;
 export type { Role };
 
 export type Campaign = CampaignResponse;
-export type { TaskSummary, TaskDetail, TaskSettings, TaskStatus, Cadence, SheetProblem };
+export type { TaskSummary, TaskDetail, TaskSettings, TaskStatus, Cadence, SheetProblem, ReportReceipt };
 /** What the office sends for a new task (defaults filled by the server). */
 export type TaskDraftBody = z.input<typeof taskDraft>;
 export type TaskList = z.infer<typeof taskListResponse>;
