@@ -273,6 +273,35 @@ describe('a problem from finding to closing', () => {
     expect(await snapshot(p.id)).toEqual(before);
   });
 
+  it('an inspector of another unit cannot close (or see) the problem: 404, nothing written', async () => {
+    await t.sql("INSERT INTO grants (person_id, role, unit_id) VALUES ($1, 'inspector', $2)", [
+      person.p0001,
+      unit['QJ-T02'],
+    ]);
+    const other = await t.signIn('p0001');
+    const p = await create();
+    await post('liaison-qj-t01', `/api/v1/problems/${p.id}/measures`, { measures });
+    await post('liaison-qj-t01', `/api/v1/problems/${p.id}/claim-closing`, { evidence: '已整改' });
+    const before = await snapshot(p.id);
+    for (const verb of ['close', 'return', 'dismiss']) {
+      const r = await t.call('POST', `/api/v1/problems/${p.id}/${verb}`, {
+        cookie: other,
+        body: verb === 'close' ? { note: '核查' } : { reason: '核查' },
+      });
+      expect(r.statusCode, verb).toBe(404);
+      expect(r.json(), verb).toMatchObject({ code: 'not_found', field: 'params.id' });
+    }
+    expect((await t.call('GET', `/api/v1/problems/${p.id}`, { cookie: other })).statusCode).toBe(404);
+    expect(await snapshot(p.id)).toEqual(before);
+    // Its own unit's problems it does verify.
+    const mine = await create('office', { unitId: unit['QJ-T02'] });
+    expect(
+      (await t.call('GET', `/api/v1/problems/${mine.id}`, { cookie: other })).json().abilities,
+    ).toMatchObject({
+      dismiss: true,
+    });
+  });
+
   it('refuses a forged attachment id and writes nothing', async () => {
     const p = await create();
     await post('liaison-qj-t01', `/api/v1/problems/${p.id}/measures`, { measures });
