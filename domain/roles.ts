@@ -66,6 +66,10 @@ export const capabilities = {
   'problems.unit': ['liaison', 'head'],
   /** Problem sources and the category tree. */
   'problems.configure': ['sysadmin', 'office'],
+  /** 赛马比拼: schemes, entered scores, bonus and penalty events, compute, publish, correct, survey links. */
+  'evaluation.manage': ['office'],
+  /** Published boards and explanations: the whole board, and a unit's own explanation down to its records. */
+  'evaluation.browse': ['office', 'inspector', 'leader', 'discipline', 'liaison', 'head'],
   'units.browse': [
     'sysadmin',
     'secadmin',

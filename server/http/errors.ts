@@ -21,6 +21,9 @@ export function statusOf(code: ErrorCode): number {
     case 'sheet_formula':
     case 'file_empty':
     case 'evidence_required':
+    case 'scheme_invalid':
+    case 'period_invalid':
+    case 'value_invalid':
       return 400;
     case 'unauthenticated':
     case 'session_expired':
@@ -66,6 +69,12 @@ export function statusOf(code: ErrorCode): number {
     case 'person_not_in_unit':
     case 'not_long_term':
     case 'merge_target_invalid':
+    case 'scheme_exists':
+    case 'period_not_started':
+    case 'already_published':
+    case 'not_latest_revision':
+    case 'evaluation_input_invalid':
+    case 'survey_already_answered':
       return 409;
     case 'sheet_rows_invalid':
       return 422;
@@ -173,7 +182,14 @@ function send(reply: FastifyReply, problem: Problem): FastifyReply {
 
 /** The one error handler: codes become problem+json; unknown errors become a logged 500. */
 export function errorHandler(err: FastifyError | Error, req: FastifyRequest, reply: FastifyReply) {
-  if (err instanceof AppError) return send(reply, problemOf(err.code, err.field, { detail: err.detail }));
+  if (err instanceof AppError)
+    return send(
+      reply,
+      problemOf(err.code, err.field, {
+        detail: err.detail,
+        ...(err.errors ? { errors: [...err.errors] } : {}),
+      }),
+    );
   if (err instanceof z.ZodError) return send(reply, validationProblem(err, 'body'));
   const code = (err as FastifyError).code;
   switch (code) {
