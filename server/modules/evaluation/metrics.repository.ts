@@ -102,7 +102,7 @@ function reportTimeliness(w: MetricWindow): SQL {
     periods (cadence, key, pstart, pend) AS (VALUES ${sql.join(periods, sql`, `)}),
     slots AS (
       SELECT mo.member_id, t.id AS task_id, NULL::int AS item_id, t.lead_unit_id AS unit_id, p.key,
-             p.pend + ${w.reportGraceDays}::int AS due, r.id AS rid,
+             p.pend + ${w.reportGraceDays}::int AS due, r.id::int AS rid,
              coalesce(r.status = 'approved' AND NOT r.late, false) AS ok
         FROM tasks t JOIN member_of mo ON mo.unit_id = t.lead_unit_id
         JOIN periods p ON p.cadence = t.cadence
@@ -113,7 +113,7 @@ function reportTimeliness(w: MetricWindow): SQL {
          AND (t.completed_at IS NULL OR t.completed_at >= p.pstart::timestamp AT TIME ZONE 'Asia/Shanghai')
          AND (t.issued_at IS NULL OR t.issued_at < (p.pend + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
       UNION ALL
-      SELECT mo.member_id, NULL, i.id, iu.unit_id, p.key, p.pend + i.grace_days, r.id,
+      SELECT mo.member_id, NULL, i.id, iu.unit_id, p.key, p.pend + i.grace_days, r.id::int,
              coalesce(r.status = 'approved' AND NOT r.late, false)
         FROM report_items i JOIN report_item_units iu ON iu.item_id = i.id
         JOIN member_of mo ON mo.unit_id = iu.unit_id
