@@ -1,6 +1,7 @@
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { buildApp, loggerOptions } from './app.ts';
 import { seedDemoCampaign } from './db/seed-demo-campaign.ts';
+import { seedDemoEvaluation } from './db/seed-demo-evaluation.ts';
 import { seedDemoProblems } from './db/seed-demo-problems.ts';
 import { isEmpty, seedDemo, type DemoAccount } from './db/seed-demo.ts';
 import { startLightsJob } from './jobs/lights.job.ts';
@@ -57,6 +58,7 @@ async function seedIfEmpty(config: Config, rt: Awaited<ReturnType<typeof openRun
   });
   await seedDemoCampaign(rt.database.db, new Date());
   await seedDemoProblems(rt.database.db, new Date());
+  await seedDemoEvaluation(rt.database.db, new Date());
   await sealPending(rt.database.db); // so a freshly loaded database verifies before the server ever ran
   printAccounts(accounts, config.demoPassword !== undefined);
 }

@@ -19,8 +19,7 @@ import {
   type PeriodKind,
 } from '../../../domain/evaluation/period.ts';
 import { SchemeError, type Indicator } from '../../../domain/evaluation/scheme.ts';
-import type { AppDeps } from '../../deps.ts';
-import type { Transaction, Tx } from '../../db/client.ts';
+import type { Db, Transaction, Tx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
 import { sm3Hex } from '../../lib/crypto.ts';
 import { recordChange } from '../audit/audit.repository.ts';
@@ -340,14 +339,9 @@ async function writeBoard(
  * REPEATABLE READ transaction, so every figure comes from the same snapshot.
  * Published once; after that only a correction (409 `already_published`).
  */
-export async function publishPeriod(
-  deps: AppDeps,
-  c: Call,
-  schemeId: number,
-  periodKey: string,
-): Promise<number> {
+export async function publishPeriod(db: Db, c: Call, schemeId: number, periodKey: string): Promise<number> {
   try {
-    return await deps.database.db.transaction(
+    return await db.transaction(
       async (tx) => {
         const scheme = await loadScheme(tx, schemeId);
         if (scheme.archived) throw fail('wrong_state', 'params.id', { archived: true });
@@ -370,13 +364,13 @@ export async function publishPeriod(
  * stays as it was, visible beside the new one. Only the latest revision is
  * corrected (409 `not_latest_revision`).
  */
-export async function correctBoard(deps: AppDeps, c: Call, boardId: number, reason: string): Promise<number> {
-  const b = await boards.getBoard(deps.database.db, boardId);
+export async function correctBoard(db: Db, c: Call, boardId: number, reason: string): Promise<number> {
+  const b = await boards.getBoard(db, boardId);
   if (!b) throw fail('not_found', 'params.id');
   if (b.revision !== b.latestRevision)
     throw fail('not_latest_revision', 'params.id', { latest: b.latestRevision });
   try {
-    return await deps.database.db.transaction(
+    return await db.transaction(
       async (tx) => {
         const scheme = await loadScheme(tx, b.schemeId);
         const period = parsePeriod(scheme.periodKind, b.period)!;

@@ -86,7 +86,7 @@ export function evaluationRoutes(deps: AppDeps): RouteDef[] {
       response: schemeDetail,
       status: 201,
       async handler({ actor, body, ip, now }) {
-        const id = await schemes.createScheme(deps, { actor: actor!, ip, now }, body);
+        const id = await schemes.createScheme(db, { actor: actor!, ip, now }, body);
         return loadDetail(db, actor!, id);
       },
     }),
@@ -111,7 +111,7 @@ export function evaluationRoutes(deps: AppDeps): RouteDef[] {
       response: schemeDetail,
       status: 201,
       async handler({ actor, params, body, ip, now }) {
-        await schemes.reviseScheme(deps, { actor: actor!, ip, now }, params.id, body);
+        await schemes.reviseScheme(db, { actor: actor!, ip, now }, params.id, body);
         return loadDetail(db, actor!, params.id);
       },
     }),
@@ -145,7 +145,7 @@ export function evaluationRoutes(deps: AppDeps): RouteDef[] {
       params: idParams,
       response: schemeDetail,
       async handler({ actor, params, ip, now }) {
-        await schemes.archiveScheme(deps, { actor: actor!, ip, now }, params.id);
+        await schemes.archiveScheme(db, { actor: actor!, ip, now }, params.id);
         return loadDetail(db, actor!, params.id);
       },
     }),
@@ -196,7 +196,7 @@ export function evaluationRoutes(deps: AppDeps): RouteDef[] {
       response: boardResponse,
       status: 201,
       async handler({ actor, params, body, ip, now }) {
-        const id = await boards.publishPeriod(deps, { actor: actor!, ip, now }, params.id, body.period);
+        const id = await boards.publishPeriod(db, { actor: actor!, ip, now }, params.id, body.period);
         return boards.publishedBoard(db, actor!, id);
       },
     }),
@@ -221,7 +221,7 @@ export function evaluationRoutes(deps: AppDeps): RouteDef[] {
       body: enteredValuesBody,
       response: valuesImportResponse,
       handler: ({ actor, params, body, ip, now }) =>
-        values.setValues(deps, { actor: actor!, ip, now }, params.id, body),
+        values.setValues(db, { actor: actor!, ip, now }, params.id, body),
     }),
     route({
       method: 'GET',
@@ -250,7 +250,7 @@ export function evaluationRoutes(deps: AppDeps): RouteDef[] {
       status: 201,
       async handler({ req, actor, params, query, ip, now }) {
         const file = await uploadedFile(req, deps.config.maxUploadBytes);
-        return values.importValues(deps, { actor: actor!, ip, now }, params.id, query.period, file.bytes);
+        return values.importValues(db, { actor: actor!, ip, now }, params.id, query.period, file.bytes);
       },
     }),
     route({
@@ -312,7 +312,7 @@ export function evaluationRoutes(deps: AppDeps): RouteDef[] {
       response: boardResponse,
       status: 201,
       async handler({ actor, params, body, ip, now }) {
-        const id = await boards.correctBoard(deps, { actor: actor!, ip, now }, params.id, body.reason);
+        const id = await boards.correctBoard(db, { actor: actor!, ip, now }, params.id, body.reason);
         return boards.publishedBoard(db, actor!, id);
       },
     }),
@@ -345,7 +345,7 @@ export function evaluationRoutes(deps: AppDeps): RouteDef[] {
       body: eventBody,
       response: eventResponse,
       status: 201,
-      handler: ({ actor, body, ip, now }) => events.recordEvent(deps, { actor: actor!, ip, now }, body),
+      handler: ({ actor, body, ip, now }) => events.recordEvent(db, { actor: actor!, ip, now }, body),
     }),
     route({
       method: 'POST',
@@ -357,7 +357,7 @@ export function evaluationRoutes(deps: AppDeps): RouteDef[] {
       body: reasonBody,
       response: eventResponse,
       handler: ({ actor, params, body, ip, now }) =>
-        events.withdrawEvent(deps, { actor: actor!, ip, now }, params.id, body.reason),
+        events.withdrawEvent(db, { actor: actor!, ip, now }, params.id, body.reason),
     }),
     route({
       method: 'POST',
@@ -370,7 +370,7 @@ export function evaluationRoutes(deps: AppDeps): RouteDef[] {
           z.object({ origin: z.string(), events: z.number().int(), withdrawn: z.number().int() }),
         ),
       }),
-      handler: ({ actor, ip, now }) => events.syncEventFeeds(deps, { actor: actor!, ip, now }),
+      handler: ({ actor, ip, now }) => events.syncEventFeeds(db, { actor: actor!, ip, now }),
     }),
     route({
       method: 'GET',
@@ -391,7 +391,7 @@ export function evaluationRoutes(deps: AppDeps): RouteDef[] {
       body: surveyLinkBody,
       response: surveyLinkResponse,
       handler: ({ actor, body, ip, now }) =>
-        survey.ensureLink(deps, { actor: actor!, ip, now }, body.unitId, body.rotate),
+        survey.ensureLink(db, { actor: actor!, ip, now }, body.unitId, body.rotate),
     }),
   ];
 }

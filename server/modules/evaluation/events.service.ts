@@ -1,8 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { EventResponse } from '../../../domain/contracts/evaluation.ts';
 import { fail } from '../../../domain/errors.ts';
-import type { AppDeps } from '../../deps.ts';
-import { withDates, type Transaction, type Tx } from '../../db/client.ts';
+import { withDates, type Db, type Transaction, type Tx } from '../../db/client.ts';
 import { recordChange } from '../audit/audit.repository.ts';
 import { unitsByIds } from '../tasks/tasks.repository.ts';
 import type { Call } from './schemes.service.ts';
@@ -85,7 +84,7 @@ async function loadEvent(db: Tx, id: number): Promise<EventRow> {
 
 /** 录入加减分事项: an award, a yellow card, a circular… on a unit, entered by hand; audited. */
 export async function recordEvent(
-  deps: AppDeps,
+  db: Db,
   c: Call,
   body: {
     unitId: number;
@@ -96,7 +95,7 @@ export async function recordEvent(
     note: string;
   },
 ): Promise<EventResponse> {
-  return deps.database.db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const unit = (await unitsByIds(tx, [body.unitId])).get(body.unitId);
     if (!unit) throw fail('not_found', 'body.unitId');
     if (!unit.active) throw fail('unit_inactive', 'body.unitId');
@@ -115,13 +114,8 @@ export async function recordEvent(
 }
 
 /** Withdraws an event with a reason: it no longer counts; it stays listed, marked. */
-export async function withdrawEvent(
-  deps: AppDeps,
-  c: Call,
-  id: number,
-  reason: string,
-): Promise<EventResponse> {
-  return deps.database.db.transaction(async (tx) => {
+export async function withdrawEvent(db: Db, c: Call, id: number, reason: string): Promise<EventResponse> {
+  return db.transaction(async (tx) => {
     const lock = await tx.execute<{ withdrawn: boolean; origin: string }>(
       sql`SELECT withdrawn_at IS NOT NULL AS withdrawn, origin FROM evaluation_events WHERE id = ${id} FOR UPDATE`,
     );
@@ -213,8 +207,8 @@ export function registerEventFeed(feed: EventFeed): void {
 }
 
 /** 同步督查事项: copies every registered feed into the events, audited; returns what each feed did. */
-export async function syncEventFeeds(deps: AppDeps, c: Call) {
-  return deps.database.db.transaction(async (tx) => {
+export async function syncEventFeeds(db: Db, c: Call) {
+  return db.transaction(async (tx) => {
     const out: { origin: string; events: number; withdrawn: number }[] = [];
     for (const feed of feeds) {
       const { events, withdrawn } = await feed.read(tx);

@@ -82,7 +82,7 @@ export function publicRoutes(deps: AppDeps): RouteDef[] {
           device = randomToken(18);
           reply.setCookie(DEVICE_COOKIE, device, cookie);
         }
-        return survey.answerSurvey(deps, params.token, body, device, ip, now);
+        return survey.answerSurvey(db, params.token, body, device, ip, now);
       },
     }),
   ];

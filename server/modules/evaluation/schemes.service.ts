@@ -8,8 +8,7 @@ import type {
 import { fail, type FieldIssue } from '../../../domain/errors.ts';
 import { availableMetrics } from '../../../domain/evaluation/metrics.ts';
 import { validateScheme, type Indicator } from '../../../domain/evaluation/scheme.ts';
-import type { AppDeps } from '../../deps.ts';
-import type { Tx } from '../../db/client.ts';
+import type { Db, Tx } from '../../db/client.ts';
 import { scopeOf, type Actor } from '../../http/actor.ts';
 import { recordChange, type CallContext } from '../audit/audit.repository.ts';
 import { isUniqueViolation } from './evaluation.policy.ts';
@@ -92,9 +91,9 @@ export async function schemeDetail(db: Tx, actor: Actor, id: number): Promise<Sc
 }
 
 /** 新建考评方案: version 1 of a scheme for a campaign, peer group and period kind. */
-export async function createScheme(deps: AppDeps, c: Call, body: SchemeCreateBody): Promise<number> {
+export async function createScheme(db: Db, c: Call, body: SchemeCreateBody): Promise<number> {
   checkContent(body.content, body.name);
-  return deps.database.db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const campaign = await tx.execute<{ closed: boolean }>(
       sql`SELECT closed FROM campaigns WHERE id = ${body.campaignId}`,
     );
@@ -137,12 +136,12 @@ export async function createScheme(deps: AppDeps, c: Call, body: SchemeCreateBod
  * versions stay as they were; published boards keep the version they used.
  */
 export async function reviseScheme(
-  deps: AppDeps,
+  db: Db,
   c: Call,
   id: number,
   body: { name?: string | undefined; content: SchemeContent; note: string },
 ): Promise<number> {
-  return deps.database.db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const row = await loadScheme(tx, id, true);
     if (row.archived) throw fail('wrong_state', 'params.id', { archived: true });
     const name = body.name ?? row.name;
@@ -171,8 +170,8 @@ export async function reviseScheme(
 }
 
 /** Archives a scheme: it is no longer computed or published; its boards stay. */
-export async function archiveScheme(deps: AppDeps, c: Call, id: number): Promise<void> {
-  await deps.database.db.transaction(async (tx) => {
+export async function archiveScheme(db: Db, c: Call, id: number): Promise<void> {
+  await db.transaction(async (tx) => {
     const row = await loadScheme(tx, id, true);
     if (row.archived) throw fail('wrong_state', 'params.id', { archived: true });
     await repo.archiveScheme(tx, id, c.now);

@@ -5,8 +5,7 @@ import type { SurveyAnswerBody } from '../../../domain/contracts/evaluation.ts';
 import { fail } from '../../../domain/errors.ts';
 import { surveyLimits } from '../../../domain/evaluation/metrics.ts';
 import { periodContaining, periodLabel } from '../../../domain/evaluation/period.ts';
-import type { AppDeps } from '../../deps.ts';
-import { withDates, type Tx } from '../../db/client.ts';
+import { withDates, type Db, type Tx } from '../../db/client.ts';
 import { randomToken } from '../../lib/crypto.ts';
 import { appendAudit, recordChange } from '../audit/audit.repository.ts';
 import { unitsByIds } from '../tasks/tasks.repository.ts';
@@ -68,8 +67,8 @@ export async function listLinks(db: Tx, now: Date, peerGroupId?: number) {
 }
 
 /** Gives a unit its survey link, or a new one (`rotate`: the old address and QR code stop working); audited. */
-export async function ensureLink(deps: AppDeps, c: Call, unitId: number, rotate: boolean) {
-  await deps.database.db.transaction(async (tx) => {
+export async function ensureLink(db: Db, c: Call, unitId: number, rotate: boolean) {
+  await db.transaction(async (tx) => {
     const unit = (await unitsByIds(tx, [unitId])).get(unitId);
     if (!unit) throw fail('not_found', 'body.unitId');
     if (!unit.active) throw fail('unit_inactive', 'body.unitId');
@@ -92,7 +91,7 @@ export async function ensureLink(deps: AppDeps, c: Call, unitId: number, rotate:
       { unitId },
     );
   });
-  const links = await listLinks(deps.database.db, c.now);
+  const links = await listLinks(db, c.now);
   return links.items.find((l) => l.unit.id === unitId)!;
 }
 
@@ -145,14 +144,13 @@ function gate(address: string, now: Date): void {
  * any of those identifiers.
  */
 export async function answerSurvey(
-  deps: AppDeps,
+  db: Db,
   token: string,
   body: SurveyAnswerBody,
   device: string,
   ip: string,
   now: Date,
 ): Promise<{ accepted: boolean; period: string }> {
-  const db = deps.database.db;
   const salt = await surveySalt(db);
   const address = keyed(salt, 'address', ip);
   gate(address, now);

@@ -4,8 +4,7 @@ import { fail, type FieldIssue } from '../../../domain/errors.ts';
 import { periodLabel, type EvaluationPeriod } from '../../../domain/evaluation/period.ts';
 import { Ratio } from '../../../domain/evaluation/ratio.ts';
 import { grades, type Indicator, type WeightedIndicator } from '../../../domain/evaluation/scheme.ts';
-import type { AppDeps } from '../../deps.ts';
-import { withDates, type Transaction, type Tx } from '../../db/client.ts';
+import { withDates, type Db, type Transaction, type Tx } from '../../db/client.ts';
 import { readSheet, writeSheet, type CellValue, type SheetColumn } from '../../lib/xlsx/index.ts';
 import { recordChange } from '../audit/audit.repository.ts';
 import { resolvePeriod } from './boards.service.ts';
@@ -148,7 +147,7 @@ async function writeValues(
  * 400 `value_invalid` lists every offending field.
  */
 export async function setValues(
-  deps: AppDeps,
+  db: Db,
   c: Call,
   schemeId: number,
   body: {
@@ -156,7 +155,7 @@ export async function setValues(
     values: { unitId: number; indicatorId: string; value: string | number | null; note: string }[];
   },
 ): Promise<{ imported: number; cleared: number }> {
-  return deps.database.db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     const scheme = await loadScheme(tx, schemeId, true);
     if (scheme.archived) throw fail('wrong_state', 'params.id', { archived: true });
     const period = resolvePeriod(scheme.periodKind, body.period, 'body.period');
@@ -285,13 +284,12 @@ const cellText = (v: CellValue): string | null =>
  * written. A blank cell leaves the stored value as it is (clear values on the page).
  */
 export async function importValues(
-  deps: AppDeps,
+  db: Db,
   c: Call,
   schemeId: number,
   periodKey: string,
   file: Buffer,
 ): Promise<{ imported: number; cleared: number }> {
-  const db = deps.database.db;
   const pre = await loadScheme(db, schemeId);
   const period = resolvePeriod(pre.periodKind, periodKey, 'query.period');
   const columns = sheetColumns(pre);

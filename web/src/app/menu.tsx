@@ -8,6 +8,7 @@ import {
   FlagOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  TrophyOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -31,6 +32,8 @@ export function navItemsFor(capabilities: readonly string[]): NavItem[] {
   if (has('tasks.unit')) items.push({ path: '/my-tasks', label: 'nav.myTasks', icon: <CarryOutOutlined /> });
   if (has('tasks.portfolio'))
     items.push({ path: '/portfolio', label: 'nav.portfolio', icon: <AimOutlined /> });
+  if (has('evaluation.manage') || has('evaluation.browse'))
+    items.push({ path: '/evaluation', label: 'nav.evaluation', icon: <TrophyOutlined /> });
   if (has('units.manage'))
     items.push({ path: '/units', label: 'nav.unitsManage', icon: <ApartmentOutlined /> });
   else if (has('units.browse'))

@@ -53,7 +53,7 @@ export function TemplateButton() {
 }
 
 /** The problems of a refused sheet, row by row, with the closest known names. */
-function Problems({ problems }: { problems: SheetRowProblem[] }) {
+export function Problems({ problems }: { problems: SheetRowProblem[] }) {
   const { t, pick } = useI18n();
   return (
     <Table<SheetRowProblem & { key: number }>
@@ -75,7 +75,7 @@ function Problems({ problems }: { problems: SheetRowProblem[] }) {
   );
 }
 
-function problemsOf(e: unknown): SheetRowProblem[] | null {
+export function problemsOf(e: unknown): SheetRowProblem[] | null {
   if (!(e instanceof ApiError) || e.code !== 'sheet_rows_invalid') return null;
   const d = e.detail as { problems?: SheetRowProblem[] } | undefined;
   return Array.isArray(d?.problems) ? d.problems : null;
