@@ -10,9 +10,37 @@ import {
   type ExplainRecord,
 } from '../../api/evaluation.ts';
 import { useI18n } from '../../app/i18n.tsx';
+import type { MessageKey } from '../../app/messages.ts';
 import { PageTitle } from '../../components/page-title.tsx';
 import { useServerPaging } from '../../components/server-paging.ts';
 import { GradeTag, RankChangeText, useEventLabel } from './evaluation-labels.tsx';
+
+const statuses = new Set([
+  'assigned',
+  'rectifying',
+  'closing_claimed',
+  'returned',
+  'closed',
+  'dismissed',
+  'merged',
+  'draft',
+  'issued',
+  'signed',
+  'in_progress',
+  'completion_claimed',
+  'done',
+  'submitted',
+  'approved',
+  'typed',
+  'import',
+]);
+
+/** A raw value as shown: a rate with two decimals and %, a mean with two decimals, anything else as it is. */
+export function rawText(l: ExplainLine): string {
+  if (typeof l.raw === 'string' && /^-?\d+\.\d{4}$/.test(l.raw))
+    return `${Number(l.raw).toFixed(2)}${l.numerator !== null ? '%' : ''}`;
+  return String(l.raw);
+}
 
 const recordLink = (r: ExplainRecord): string | null =>
   r.id === null
@@ -39,6 +67,9 @@ function RecordsDrawer({
   const eventLabel = useEventLabel();
   const paging = useServerPaging(20);
   const recs = useRecords(source, unitId, line.indicatorId, paging.window);
+  const kind = recs.data?.kind;
+  const status = (code: string | null) =>
+    code && statuses.has(code) ? t(`eval.st.${code}` as MessageKey) : (code ?? '—');
   const columns: TableColumnsType<ExplainRecord> = [
     {
       title: t('eval.rec.id'),
@@ -51,7 +82,7 @@ function RecordsDrawer({
     },
     { title: t('eval.rec.title'), dataIndex: 'title' },
     { title: t('eval.unit'), dataIndex: 'unitName', width: 130 },
-    { title: t('eval.rec.date'), dataIndex: 'date', width: 110 },
+    { title: kind ? t(`eval.rec.date.${kind}`) : t('eval.rec.date'), dataIndex: 'date', width: 110 },
     {
       title: t('eval.rec.status'),
       key: 'status',
@@ -61,9 +92,11 @@ function RecordsDrawer({
           <Tag color="red">{t('eval.rec.missing')}</Tag>
         ) : r.kind === 'event' ? (
           eventLabel(r.status ?? '')
+        ) : r.kind === 'survey' ? (
+          '—'
         ) : (
           <Space size={4}>
-            {r.status}
+            {status(r.status)}
             {r.note === 'late' && <Tag color="orange">{t('eval.rec.late')}</Tag>}
           </Space>
         ),
@@ -115,12 +148,15 @@ export function ExplainView({ source, unitId, back }: { source: BoardSource; uni
           <Typography.Text type="secondary">{t('eval.line.missing')}</Typography.Text>
         ) : (
           <Space size={4} wrap>
-            <span>{l.source === 'events' ? (l.raw as number) : String(l.raw)}</span>
-            {l.numerator !== null && l.denominator !== null && l.numerator !== l.denominator && (
-              <Typography.Text type="secondary">
-                ({t('eval.line.fraction', { num: l.numerator, den: l.denominator })})
-              </Typography.Text>
-            )}
+            <span>{rawText(l)}</span>
+            {l.numerator !== null &&
+              l.denominator !== null &&
+              typeof l.raw === 'string' &&
+              l.raw.includes('.') && (
+                <Typography.Text type="secondary">
+                  ({t('eval.line.fraction', { num: l.numerator, den: l.denominator })})
+                </Typography.Text>
+              )}
           </Space>
         ),
     },
@@ -136,7 +172,7 @@ export function ExplainView({ source, unitId, back }: { source: BoardSource; uni
       key: 'weight',
       width: 70,
       align: 'right',
-      render: (_, l) => (l.weight === null ? t('eval.line.events') : l.weight),
+      render: (_, l) => (l.weight === null ? '—' : l.weight),
     },
     {
       title: t('eval.line.contribution'),

@@ -33,8 +33,7 @@ export function SurveyLinksTab() {
   const toast = useErrorToast();
   const groups = useCatalogue('peer-groups');
   const [group, setGroup] = useState<number | undefined>(undefined);
-  const groupId = group ?? groups.data?.[0]?.id;
-  const links = useSurveyLinks(groupId);
+  const links = useSurveyLinks(group);
   const tree = useUnitTree();
   const create = useSurveyLinkMutation();
   const rows: Row[] = (links.data ?? []).map((l) => ({ unitId: l.unit.id, unitName: l.unit.name, link: l }));
@@ -105,8 +104,10 @@ export function SurveyLinksTab() {
       <Space wrap style={{ marginBottom: 12 }}>
         <Select
           style={{ width: 180 }}
-          value={groupId}
+          allowClear
+          value={group}
           onChange={setGroup}
+          placeholder={t('eval.allGroups')}
           aria-label={t('eval.peerGroup')}
           options={(groups.data ?? []).map((g) => ({
             value: g.id,
