@@ -944,7 +944,12 @@ export const evaluationBoardResults = pgTable(
     totalText: text('total_text').notNull(),
     change: jsonb('change'),
     openProblems: integer('open_problems').notNull(),
+    /** Each indicator's points as shown on the board: [{ indicatorId, contribution, missing }]. */
+    scores: jsonb('scores').notNull(),
+    /** The explanation lines (得分说明) without the record lists. */
     lines: jsonb('lines').notNull(),
+    /** By indicator: the records behind the raw value, those that did not count, reports never written. */
+    records: jsonb('records').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.boardId, t.unitId] }),

@@ -3,7 +3,7 @@ import type { RankChange } from '../../../domain/evaluation/ranking.ts';
 import type { GradeShare } from '../../../domain/evaluation/ranking.ts';
 import type { Grade } from '../../../domain/evaluation/scheme.ts';
 import { withDates, type Tx } from '../../db/client.ts';
-import type { StoredLine } from './evaluation-inputs.service.ts';
+import type { LightLine, LineRecords } from './evaluation-inputs.service.ts';
 
 /** A published board (晾晒), as stored. */
 export interface BoardRow extends Record<string, unknown> {
@@ -89,28 +89,29 @@ export interface ResultRow extends Record<string, unknown> {
   totalText: string;
   change: RankChange | null;
   openProblems: number;
-  lines: StoredLine[];
+  scores: { indicatorId: string; contribution: string; missing: boolean }[];
 }
 
-/** A board's results by rank; the explanation lines only when asked (they carry the record ids). */
-export async function boardResults(db: Tx, boardId: number, withLines = false): Promise<ResultRow[]> {
-  const r =
-    await db.execute<ResultRow>(sql`SELECT unit_id AS "unitId", unit_name AS "unitName", rank, grade, total,
-      total_text AS "totalText", change, open_problems AS "openProblems",
-      ${
-        withLines
-          ? sql`lines`
-          : sql`(SELECT coalesce(jsonb_agg(l - 'recordIds' - 'missedIds' - 'absent'), '[]')
-        FROM jsonb_array_elements(lines) l)`
-      } AS lines
+const resultColumns = sql`unit_id AS "unitId", unit_name AS "unitName", rank, grade, total,
+  total_text AS "totalText", change, open_problems AS "openProblems", scores`;
+
+/** A board's results by rank, with each indicator's points (not the explanation lines or their records). */
+export async function boardResults(db: Tx, boardId: number): Promise<ResultRow[]> {
+  const r = await db.execute<ResultRow>(sql`SELECT ${resultColumns}
     FROM evaluation_board_results WHERE board_id = ${boardId} ORDER BY rank, unit_id`);
   return r.rows;
 }
 
-export async function boardResult(db: Tx, boardId: number, unitId: number): Promise<ResultRow | undefined> {
-  const r =
-    await db.execute<ResultRow>(sql`SELECT unit_id AS "unitId", unit_name AS "unitName", rank, grade, total,
-      total_text AS "totalText", change, open_problems AS "openProblems", lines
+/** One unit's result with its explanation lines, and the records of one indicator when asked. */
+export async function boardResult(
+  db: Tx,
+  boardId: number,
+  unitId: number,
+  recordsOf?: string,
+): Promise<(ResultRow & { lines: LightLine[]; records: LineRecords | null }) | undefined> {
+  const r = await db.execute<ResultRow & { lines: LightLine[]; records: LineRecords | null }>(sql`
+    SELECT ${resultColumns}, lines,
+      ${recordsOf === undefined ? sql`NULL::jsonb` : sql`records -> ${recordsOf}`} AS records
     FROM evaluation_board_results WHERE board_id = ${boardId} AND unit_id = ${unitId}`);
   return r.rows[0];
 }
@@ -152,8 +153,9 @@ export interface NewBoard {
 export async function insertBoard(
   tx: Tx,
   b: NewBoard,
-  results: readonly Omit<ResultRow, 'lines'>[],
-  linesJson: readonly string[],
+  results: readonly Omit<ResultRow, 'scores'>[],
+  /** Per result: its scores, lines and records, each already serialised as JSON. */
+  detailJson: readonly { scores: string; lines: string; records: string }[],
 ): Promise<number> {
   const r = await tx.execute<{
     id: number;
@@ -170,7 +172,7 @@ export async function insertBoard(
     sql`INSERT INTO evaluation_board_inputs (board_id, input_text) VALUES (${id}, ${b.inputText})`,
   );
   if (results.length > 0) {
-    // One JSON array of rows, each with its lines spliced in as already-serialised JSON: parsed once, by PostgreSQL.
+    // One JSON array of rows, each with its details spliced in as already-serialised JSON: parsed once, by PostgreSQL.
     const rows = results.map((x, i) => {
       const head = JSON.stringify({
         unit_id: x.unitId,
@@ -182,14 +184,16 @@ export async function insertBoard(
         change: x.change,
         open_problems: x.openProblems,
       });
-      return `${head.slice(0, -1)},"lines":${linesJson[i]!}}`;
+      const d = detailJson[i]!;
+      return `${head.slice(0, -1)},"scores":${d.scores},"lines":${d.lines},"records":${d.records}}`;
     });
     await tx.execute(sql`INSERT INTO evaluation_board_results (board_id, unit_id, unit_name, rank, grade, total,
-        total_text, change, open_problems, lines)
-      SELECT ${id}, x.unit_id, x.unit_name, x.rank, x.grade, x.total, x.total_text, x.change, x.open_problems, x.lines
+        total_text, change, open_problems, scores, lines, records)
+      SELECT ${id}, x.unit_id, x.unit_name, x.rank, x.grade, x.total, x.total_text, x.change, x.open_problems,
+             x.scores, x.lines, x.records
       FROM jsonb_to_recordset(${`[${rows.join(',')}]`}::jsonb)
              AS x(unit_id int, unit_name text, rank int, grade text, total float8, total_text text, change jsonb,
-                  open_problems int, lines jsonb)`);
+                  open_problems int, scores jsonb, lines jsonb, records jsonb)`);
   }
   return id;
 }

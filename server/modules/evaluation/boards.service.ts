@@ -31,10 +31,12 @@ import {
   domainScheme,
   gatherInputs,
   recordKindOf,
+  splitLine,
   storedLines,
   type Gathered,
+  type LightLine,
+  type LineRecords,
   type SchemeVersion,
-  type StoredLine,
 } from './evaluation-inputs.service.ts';
 import { absentDetails, recordDetails } from './records.repository.ts';
 import { isOffice, loadScheme, type Call } from './schemes.service.ts';
@@ -132,7 +134,7 @@ const indicatorsOf = (content: SchemeRow['content']) =>
     weight: i.source === 'events' ? null : String(i.weight),
   }));
 
-const scoresOf = (lines: readonly Pick<StoredLine, 'indicatorId' | 'text' | 'missing'>[]) =>
+const scoresOf = (lines: readonly Pick<LightLine, 'indicatorId' | 'text' | 'missing'>[]) =>
   lines.map((l) => ({ indicatorId: l.indicatorId, contribution: l.text.contribution, missing: l.missing }));
 
 function revisionOut(b: boards.BoardRow): RevisionSummary {
@@ -224,7 +226,7 @@ export async function publishedBoard(db: Tx, actor: Actor, id: number): Promise<
       grade: r.grade,
       change: r.change,
       openProblems: r.openProblems,
-      scores: scoresOf(r.lines),
+      scores: r.scores,
     })),
     revision: revisionOut(b),
     revisions: revisions.map(revisionOut),
@@ -308,7 +310,14 @@ async function writeBoard(
       at: c.now,
     },
     results,
-    results.map((r) => JSON.stringify(lines.get(r.unitId) ?? [])),
+    results.map((r) => {
+      const split = (lines.get(r.unitId) ?? []).map(splitLine);
+      return {
+        scores: JSON.stringify(scoresOf(split.map((x) => x.light))),
+        lines: JSON.stringify(split.map((x) => x.light)),
+        records: JSON.stringify(Object.fromEntries(split.map((x) => [x.light.indicatorId, x.records]))),
+      };
+    }),
   );
   await recordChange(
     tx,
@@ -386,7 +395,7 @@ export async function correctBoard(db: Db, c: Call, boardId: number, reason: str
 
 // ─── Explanations 得分说明 ─────────────────────────────────────────────────────
 
-function lineOut(l: StoredLine) {
+function lineOut(l: LightLine) {
   return {
     indicatorId: l.indicatorId,
     name: l.name,
@@ -400,7 +409,7 @@ function lineOut(l: StoredLine) {
     contribution: l.contribution,
     capped: l.capped,
     text: l.text,
-    recordCount: l.recordIds.length + (l.absent?.length ?? 0),
+    recordCount: l.recordCount,
     numerator: l.numerator ?? null,
     denominator: l.denominator ?? null,
   };
@@ -454,7 +463,7 @@ export async function previewExplain(
     grade: result.grade,
     change: result.change,
     openProblems: live.gathered.openProblems.get(unitId) ?? 0,
-    lines: lines.map(lineOut),
+    lines: lines.map((l) => lineOut(splitLine(l).light)),
   };
 }
 
@@ -491,17 +500,14 @@ export async function publishedExplain(
 async function recordsOf(
   db: Tx,
   ind: Indicator,
-  line: StoredLine,
+  recs: LineRecords,
   page: { limit: number; offset: number },
 ): Promise<{ total: number; items: ExplainRecord[] }> {
   const kind = recordKindOf(ind);
   const rate = ind.source === 'computed' && metricIsRate[ind.metric!];
-  const missed = new Set(line.missedIds ?? []);
-  const absent = line.absent ?? [];
-  const ordered = [
-    ...line.recordIds.filter((id) => missed.has(id)),
-    ...line.recordIds.filter((id) => !missed.has(id)),
-  ];
+  const missed = new Set(recs.missed);
+  const absent = recs.absent;
+  const ordered = [...recs.ids.filter((id) => missed.has(id)), ...recs.ids.filter((id) => !missed.has(id))];
   const total = absent.length + ordered.length;
   const from = page.offset;
   const to = Math.min(total, page.offset + page.limit);
@@ -535,7 +541,8 @@ export async function previewRecords(
   const { live, lines } = await liveLine(db, actor, schemeId, unitId, q.period, now);
   const ind = indicatorIn(live.scheme.content, indicatorId);
   const line = lines.find((l) => l.indicatorId === indicatorId)!;
-  return { indicatorId, name: ind.name, kind: recordKindOf(ind), ...(await recordsOf(db, ind, line, q)) };
+  const recs = splitLine(line).records;
+  return { indicatorId, name: ind.name, kind: recordKindOf(ind), ...(await recordsOf(db, ind, recs, q)) };
 }
 
 /** The records behind one indicator of a unit on a published board (the 12 overdue problems, as they were counted). */
@@ -550,11 +557,11 @@ export async function publishedRecords(
   const b = await boards.getBoard(db, boardId);
   if (!b) throw fail('not_found', 'params.id');
   await explainableUnit(db, actor, unitId);
-  const r = await boards.boardResult(db, boardId, unitId);
-  if (!r) throw fail('not_found', 'params.unitId');
   const ind = indicatorIn(await loadVersionContent(db, b.schemeId, b.schemeVersion), indicatorId);
-  const line = r.lines.find((l) => l.indicatorId === indicatorId)!;
-  return { indicatorId, name: ind.name, kind: recordKindOf(ind), ...(await recordsOf(db, ind, line, q)) };
+  const r = await boards.boardResult(db, boardId, unitId, indicatorId);
+  if (!r) throw fail('not_found', 'params.unitId');
+  const recs = r.records ?? { ids: [], missed: [], absent: [] };
+  return { indicatorId, name: ind.name, kind: recordKindOf(ind), ...(await recordsOf(db, ind, recs, q)) };
 }
 
 /**

@@ -36,8 +36,31 @@ export interface LineDetail {
   absent: AbsentReport[];
 }
 
-/** An explanation line as a published board keeps it. */
+/** An explanation line with everything behind it, as computed. */
 export type StoredLine = ExplainLine & LineDetail;
+
+/** A line as a board keeps it for reading: no record lists, only how many records there are. */
+export type LightLine = Omit<ExplainLine, 'recordIds'> & {
+  numerator: number | null;
+  denominator: number | null;
+  recordCount: number;
+};
+
+/** The records behind one line, kept apart from the line (read only when a unit opens them). */
+export interface LineRecords {
+  ids: number[];
+  missed: number[];
+  absent: AbsentReport[];
+}
+
+/** Splits a computed line into what a board shows and the records it keeps apart. */
+export function splitLine(l: StoredLine): { light: LightLine; records: LineRecords } {
+  const { recordIds, missedIds, absent, ...rest } = l;
+  return {
+    light: { ...rest, recordCount: recordIds.length + absent.length },
+    records: { ids: recordIds, missed: missedIds, absent },
+  };
+}
 
 /** One version of a scheme, as the domain computes with it. */
 export interface SchemeVersion {

@@ -66,7 +66,7 @@ export async function publicBoard(db: Tx, id: number): Promise<PublicBoardRespon
       grade: r.grade,
       change: r.change,
       openProblems: r.openProblems,
-      scores: r.lines.map((l) => ({ indicatorId: l.indicatorId, contribution: l.text.contribution })),
+      scores: r.scores.map((x) => ({ indicatorId: x.indicatorId, contribution: x.contribution })),
     })),
   };
 }
