@@ -8,4 +8,5 @@ import type { BenchSuite } from './lib/types.ts';
 export const suites: Record<string, () => Promise<BenchSuite>> = {
   session: async () => (await import('./session.bench.ts')).sessionSuite,
   tasks: async () => (await import('./tasks.bench.ts')).tasksSuite,
+  ranking: async () => (await import('./ranking.bench.ts')).rankingSuite,
 };
