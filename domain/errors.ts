@@ -179,27 +179,59 @@ export const errorCatalogue = {
     zh: '只能提交本单位在责令重新检视后录入的自查自纠问题',
     en: 'Only self-inspection problems the unit recorded since the order can be submitted',
   },
+  scheme_invalid: {
+    zh: '考评方案不符合要求，请按提示修改',
+    en: 'The evaluation scheme is not valid; see each field',
+  },
+  scheme_exists: {
+    zh: '该专项行动已有同一赛道、同一周期的考评方案',
+    en: 'The campaign already has a scheme for this peer group and period kind',
+  },
+  period_invalid: {
+    zh: '考评期次格式不正确（月：2026-03，季度：2026-Q1，年度：2026）',
+    en: 'Not a period of this scheme (month 2026-03, quarter 2026-Q1, year 2026)',
+  },
+  period_not_started: { zh: '该考评期次尚未开始', en: 'The period has not started yet' },
+  already_published: {
+    zh: '该期结果已发布；如需修改，请对已发布结果提出更正',
+    en: 'This period is already published; correct the published board instead',
+  },
+  not_latest_revision: {
+    zh: '只能更正该期最新发布的结果',
+    en: 'Only the latest published revision of a period can be corrected',
+  },
+  value_invalid: {
+    zh: '得分不符合该指标的要求（数值或 A/B/C/D 档次）',
+    en: 'The value does not fit the indicator (a number, or a grade A/B/C/D)',
+  },
+  evaluation_input_invalid: {
+    zh: '考评数据与方案不一致，无法计算',
+    en: 'The inputs do not fit the scheme; nothing could be computed',
+  },
+  survey_already_answered: {
+    zh: '本月您已评价过该单位，感谢参与',
+    en: 'You have already rated this unit this month; thank you',
+  },
   not_ready: { zh: '服务尚未就绪', en: 'The service is not ready' },
   internal_error: { zh: '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
 export type ErrorCode = keyof typeof errorCatalogue;
 
-/** One offending field of many, as validation errors list them. */
+/** One offending field of a refused input, with its own code and message. */
 export interface FieldIssue {
   field: string;
   code: string;
   message: { zh: string; en: string };
 }
 
-/** A failure the API reports as problem+json; `field` names the offending input. */
+/** A failure the API reports as problem+json; `field` names the offending input, `errors` every one. */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly field?: string,
     readonly detail?: Record<string, unknown>,
-    /** Every offending field, when a rule refuses several at once. */
-    readonly errors?: FieldIssue[],
+    readonly errors?: readonly FieldIssue[],
   ) {
     super(code);
     this.name = 'AppError';
@@ -207,8 +239,13 @@ export class AppError extends Error {
 }
 
 /** Shorthand used by services: `throw fail('not_found')`. */
-export function fail(code: ErrorCode, field?: string, detail?: Record<string, unknown>): AppError {
-  return new AppError(code, field, detail);
+export function fail(
+  code: ErrorCode,
+  field?: string,
+  detail?: Record<string, unknown>,
+  errors?: readonly FieldIssue[],
+): AppError {
+  return new AppError(code, field, detail, errors);
 }
 
 /** A validation failure found by a domain rule: every issue, the first one's field as `field`. */

@@ -80,6 +80,10 @@ export const capabilities = {
   'clues.transfer': ['office', 'inspector', 'discipline'],
   /** 问责: records, leniency, follow-up visits, statistics. No other role ever sees them. */
   'accountability.manage': ['discipline'],
+  /** 赛马比拼: schemes, entered scores, bonus and penalty events, compute, publish, correct, survey links. */
+  'evaluation.manage': ['office'],
+  /** Published boards and explanations: the whole board, and a unit's own explanation down to its records. */
+  'evaluation.browse': ['office', 'inspector', 'leader', 'discipline', 'liaison', 'head'],
   'units.browse': [
     'sysadmin',
     'secadmin',

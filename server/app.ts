@@ -12,6 +12,8 @@ import { attachmentsOf, claimAttachments } from './modules/attachments/attachmen
 import { attachmentRoutes } from './modules/attachments/attachments.routes.ts';
 import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes.ts';
+import { evaluationRoutes } from './modules/evaluation/evaluation.routes.ts';
+import { publicRoutes } from './modules/evaluation/public.routes.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { grantRoutes } from './modules/grants/grants.routes.ts';
 import { registerHealth } from './modules/health/health.routes.ts';
@@ -77,6 +79,8 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
     ...redoRoutes(deps),
     ...accountabilityRoutes(deps),
     ...clueRoutes(deps),
+    ...evaluationRoutes(deps),
+    ...publicRoutes(deps),
   ];
 }
 

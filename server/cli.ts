@@ -1,6 +1,7 @@
 import { loadConfig, ConfigError, type Config } from './config.ts';
 import { buildApp, loggerOptions } from './app.ts';
 import { seedDemoCampaign } from './db/seed-demo-campaign.ts';
+import { seedDemoEvaluation } from './db/seed-demo-evaluation.ts';
 import { seedDemoProblems } from './db/seed-demo-problems.ts';
 import { seedDemoSupervision } from './db/seed-demo-supervision.ts';
 import { isEmpty, seedDemo, type DemoAccount } from './db/seed-demo.ts';
@@ -63,6 +64,7 @@ async function seedIfEmpty(config: Config, rt: Awaited<ReturnType<typeof openRun
   await seedDemoProblems(rt.database.db, new Date());
   const keyed = { ...config, sm4: resolveSm4Keys(config, log) };
   await seedDemoSupervision({ database: rt.database, config: keyed, clock: () => new Date() }, new Date());
+  await seedDemoEvaluation(rt.database.db, new Date());
   await sealPending(rt.database.db); // so a freshly loaded database verifies before the server ever ran
   printAccounts(accounts, config.demoPassword !== undefined);
 }

@@ -21,6 +21,9 @@ export function statusOf(code: ErrorCode): number {
     case 'sheet_formula':
     case 'file_empty':
     case 'evidence_required':
+    case 'scheme_invalid':
+    case 'period_invalid':
+    case 'value_invalid':
       return 400;
     case 'unauthenticated':
     case 'session_expired':
@@ -72,6 +75,12 @@ export function statusOf(code: ErrorCode): number {
     case 'unit_not_in_round':
     case 'round_closed':
     case 'problem_not_self_inspection':
+    case 'scheme_exists':
+    case 'period_not_started':
+    case 'already_published':
+    case 'not_latest_revision':
+    case 'evaluation_input_invalid':
+    case 'survey_already_answered':
       return 409;
     case 'sheet_rows_invalid':
       return 422;
@@ -184,7 +193,7 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
       reply,
       problemOf(err.code, err.field, {
         ...(err.detail ? { detail: err.detail } : {}),
-        ...(err.errors ? { errors: err.errors } : {}),
+        ...(err.errors ? { errors: [...err.errors] } : {}),
       }),
     );
   if (err instanceof z.ZodError) return send(reply, validationProblem(err, 'body'));

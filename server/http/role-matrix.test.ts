@@ -26,11 +26,17 @@ beforeAll(async () => {
 const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, '999999');
 
 describe('role × endpoint matrix (generated from the route table)', () => {
-  it('covers every route with an access rule and no route is public except sign-in', () => {
+  it('covers every route with an access rule and no route is public except sign-in, published boards and the survey', () => {
     const routes = apiRoutes(t.deps);
     expect(routes.length).toBeGreaterThan(20);
     const open = routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`);
-    expect(open).toEqual(['POST /api/v1/session']);
+    expect(open).toEqual([
+      'POST /api/v1/session',
+      'GET /api/v1/public/boards',
+      'GET /api/v1/public/boards/:id',
+      'GET /api/v1/public/surveys/:token',
+      'POST /api/v1/public/surveys/:token/answers',
+    ]);
   });
 
   const routes = () => apiRoutes(t.deps).filter((r) => r.access !== 'public');

@@ -1339,3 +1339,245 @@ export const clueTransferProblems = pgTable(
   },
   (t) => [primaryKey({ columns: [t.clueId, t.problemId] })],
 );
+
+// ─── Evaluation 赛马比拼 and publication 晾晒 ─────────────────────────────────
+
+/**
+ * 考评方案: one per campaign, peer group (赛道) and period kind while active.
+ * Its content lives in versions; `version` is the newest.
+ */
+export const evaluationSchemes = pgTable(
+  'evaluation_schemes',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    peerGroupId: integer('peer_group_id')
+      .notNull()
+      .references(() => peerGroups.id),
+    periodKind: text('period_kind').notNull(),
+    name: text('name').notNull(),
+    version: integer('version').notNull().default(1),
+    archived: boolean('archived').notNull().default(false),
+    createdBy: integer('created_by').references(() => people.id),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('evaluation_schemes_active_key')
+      .on(t.campaignId, t.peerGroupId, t.periodKind)
+      .where(sql`NOT ${t.archived}`),
+    check('evaluation_schemes_period_kind', sql`${t.periodKind} IN ('month','quarter','year')`),
+  ],
+);
+
+/** A scheme's content, one row per version; never changed (a trigger refuses it). */
+export const evaluationSchemeVersions = pgTable(
+  'evaluation_scheme_versions',
+  {
+    schemeId: integer('scheme_id')
+      .notNull()
+      .references(() => evaluationSchemes.id),
+    version: integer('version').notNull(),
+    name: text('name').notNull(),
+    /** { indicators, grading, recordScope } as validated by domain/evaluation/scheme.ts. */
+    content: jsonb('content').notNull(),
+    note: text('note').notNull().default(''),
+    createdBy: integer('created_by').references(() => people.id),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.schemeId, t.version] }),
+    check('evaluation_scheme_versions_positive', sql`${t.version} > 0`),
+  ],
+);
+
+/** 录入/导入的得分: a score or grade from outside (八张报表) for one unit, indicator and period. */
+export const evaluationValues = pgTable(
+  'evaluation_values',
+  {
+    id: serial('id').primaryKey(),
+    schemeId: integer('scheme_id')
+      .notNull()
+      .references(() => evaluationSchemes.id),
+    period: text('period').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    indicatorId: text('indicator_id').notNull(),
+    /** A decimal or a grade letter, as entered. */
+    value: text('value').notNull(),
+    note: text('note').notNull().default(''),
+    origin: text('origin').notNull(),
+    enteredBy: integer('entered_by').references(() => people.id),
+    enteredAt: tz('entered_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('evaluation_values_key').on(t.schemeId, t.period, t.unitId, t.indicatorId),
+    check('evaluation_values_origin', sql`${t.origin} IN ('typed','import')`),
+  ],
+);
+
+/**
+ * 加减分事项: awards, yellow cards, circulars… on a unit at a date. Entered by
+ * hand (`manual`) or copied from supervision's warnings and circulars by a feed
+ * (`origin`, `origin_id`: one row per origin record and unit). Withdrawn
+ * events stay, marked.
+ */
+export const evaluationEvents = pgTable(
+  'evaluation_events',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** Null: counts in every campaign's schemes. */
+    campaignId: integer('campaign_id').references(() => campaigns.id),
+    kind: text('kind').notNull(),
+    title: text('title').notNull(),
+    occurredOn: date('occurred_on', { mode: 'string' }).notNull(),
+    note: text('note').notNull().default(''),
+    origin: text('origin').notNull().default('manual'),
+    originId: integer('origin_id'),
+    recordedBy: integer('recorded_by').references(() => people.id),
+    recordedAt: tz('recorded_at').notNull(),
+    withdrawnAt: tz('withdrawn_at'),
+    withdrawnBy: integer('withdrawn_by').references(() => people.id),
+    withdrawReason: text('withdraw_reason'),
+  },
+  (t) => [
+    index('evaluation_events_unit_idx').on(t.unitId, t.occurredOn),
+    uniqueIndex('evaluation_events_origin_key')
+      .on(t.origin, t.originId, t.unitId)
+      .where(sql`${t.origin} <> 'manual'`),
+    check('evaluation_events_origin', sql`${t.origin} IN ('manual','warning','circular')`),
+    check('evaluation_events_origin_id', sql`(${t.origin} = 'manual') = (${t.originId} IS NULL)`),
+  ],
+);
+
+/**
+ * 晾晒: a published period of a scheme, frozen: the scheme version, the SM3
+ * hash of the canonical input text, the results per unit. Never changed (a
+ * trigger refuses it); a correction is the next `revision` with a reason.
+ */
+export const evaluationBoards = pgTable(
+  'evaluation_boards',
+  {
+    id: serial('id').primaryKey(),
+    schemeId: integer('scheme_id')
+      .notNull()
+      .references(() => evaluationSchemes.id),
+    schemeVersion: integer('scheme_version').notNull(),
+    period: text('period').notNull(),
+    revision: integer('revision').notNull(),
+    campaignId: integer('campaign_id')
+      .notNull()
+      .references(() => campaigns.id),
+    peerGroupId: integer('peer_group_id')
+      .notNull()
+      .references(() => peerGroups.id),
+    periodStart: date('period_start', { mode: 'string' }).notNull(),
+    periodEnd: date('period_end', { mode: 'string' }).notNull(),
+    /** The last day the figures were taken to (the period's end, or the publication day while it ran). */
+    asOf: date('as_of', { mode: 'string' }).notNull(),
+    inputHash: text('input_hash').notNull(),
+    gradeCounts: jsonb('grade_counts').notNull(),
+    aShare: jsonb('a_share').notNull(),
+    unitCount: integer('unit_count').notNull(),
+    /** Why a correction was published; null for the first publication. */
+    reason: text('reason'),
+    publishedBy: integer('published_by').references(() => people.id),
+    publishedAt: tz('published_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('evaluation_boards_period_key').on(t.schemeId, t.period, t.revision),
+    index('evaluation_boards_campaign_idx').on(t.campaignId, t.peerGroupId),
+    check(
+      'evaluation_boards_revision',
+      sql`${t.revision} > 0 AND (${t.revision} = 1) = (${t.reason} IS NULL)`,
+    ),
+  ],
+);
+
+/** The canonical input text a board's hash was computed over, kept so anyone can check it. */
+export const evaluationBoardInputs = pgTable('evaluation_board_inputs', {
+  boardId: integer('board_id')
+    .primaryKey()
+    .references(() => evaluationBoards.id),
+  inputText: text('input_text').notNull(),
+});
+
+/** One unit's frozen result on a published board, with its explanation lines and the records behind them. */
+export const evaluationBoardResults = pgTable(
+  'evaluation_board_results',
+  {
+    boardId: integer('board_id')
+      .notNull()
+      .references(() => evaluationBoards.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The unit's name when published. */
+    unitName: text('unit_name').notNull(),
+    rank: integer('rank').notNull(),
+    grade: text('grade').notNull(),
+    total: doublePrecision('total').notNull(),
+    totalText: text('total_text').notNull(),
+    change: jsonb('change'),
+    openProblems: integer('open_problems').notNull(),
+    /** Each indicator's points as shown on the board: [{ indicatorId, contribution, missing }]. */
+    scores: jsonb('scores').notNull(),
+    /** The explanation lines (得分说明) without the record lists. */
+    lines: jsonb('lines').notNull(),
+    /** By indicator: the records behind the raw value, those that did not count, reports never written. */
+    records: jsonb('records').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.boardId, t.unitId] }),
+    check('evaluation_board_results_grade', sql`${t.grade} IN ('A','B','C','D')`),
+  ],
+);
+
+/** 群众口碑: a unit's public survey link (the token in the address and the QR code). */
+export const surveyLinks = pgTable('survey_links', {
+  unitId: integer('unit_id')
+    .primaryKey()
+    .references(() => units.id),
+  token: text('token').notNull().unique('survey_links_token_key'),
+  active: boolean('active').notNull().default(true),
+  createdBy: integer('created_by').references(() => people.id),
+  createdAt: tz('created_at').notNull(),
+});
+
+/**
+ * One survey answer: one per device, and per phone when one is given, per unit
+ * and month (`period`). Device, phone and address are kept only as keyed SM3
+ * hashes.
+ */
+export const surveyAnswers = pgTable(
+  'survey_answers',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    period: text('period').notNull(),
+    deviceHash: text('device_hash').notNull(),
+    phoneHash: text('phone_hash'),
+    addressHash: text('address_hash').notNull(),
+    rating: smallint('rating').notNull(),
+    aspects: jsonb('aspects').notNull(),
+    comment: text('comment').notNull().default(''),
+    answeredAt: tz('answered_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('survey_answers_device_key').on(t.unitId, t.period, t.deviceHash),
+    uniqueIndex('survey_answers_phone_key')
+      .on(t.unitId, t.period, t.phoneHash)
+      .where(sql`${t.phoneHash} IS NOT NULL`),
+    index('survey_answers_address_idx').on(t.addressHash, t.answeredAt),
+    index('survey_answers_unit_idx').on(t.unitId, t.answeredAt),
+    check('survey_answers_rating', sql`${t.rating} BETWEEN 1 AND 5`),
+  ],
+);

@@ -12,6 +12,7 @@ import {
   ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  TrophyOutlined,
   TeamOutlined,
   ToolOutlined,
 } from '@ant-design/icons';
@@ -46,6 +47,8 @@ export function navItemsFor(capabilities: readonly string[]): NavItem[] {
     items.push({ path: '/negative-list', label: 'nav.negativeList', icon: <ProfileOutlined /> });
   if (has('problems.browse') && !unitOnly)
     items.push({ path: '/problem-statistics', label: 'nav.problemStatistics', icon: <BarChartOutlined /> });
+  if (has('evaluation.manage') || has('evaluation.browse'))
+    items.push({ path: '/evaluation', label: 'nav.evaluation', icon: <TrophyOutlined /> });
   if (has('units.manage'))
     items.push({ path: '/units', label: 'nav.unitsManage', icon: <ApartmentOutlined /> });
   else if (has('units.browse'))

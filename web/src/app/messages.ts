@@ -1,5 +1,6 @@
 import { dispatchMessages } from './messages-dispatch.ts';
 import { problemMessages } from './messages-problems.ts';
+import { evaluationMessages } from './messages-evaluation.ts';
 import { taskMessages } from './messages-tasks.ts';
 
 /**
@@ -288,6 +289,12 @@ const coreMessages = {
   'audit.hash': { zh: '哈希值', en: 'Hash' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
-export const messages = { ...coreMessages, ...taskMessages, ...dispatchMessages, ...problemMessages };
+export const messages = {
+  ...coreMessages,
+  ...taskMessages,
+  ...dispatchMessages,
+  ...problemMessages,
+  ...evaluationMessages,
+};
 
 export type MessageKey = keyof typeof messages;

@@ -14,6 +14,26 @@ function NotFound() {
 // Pages load on first visit, so the sign-in page stays small.
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
+  // 公开晾晒 and 群众口碑评价: no sign-in; the server answers published boards only.
+  {
+    path: '/public/boards',
+    hydrateFallbackElement: <FullPageSpin />,
+    lazy: async () => ({
+      Component: (await import('../features/public/public-board-page.tsx')).PublicBoardsPage,
+    }),
+  },
+  {
+    path: '/public/boards/:id',
+    hydrateFallbackElement: <FullPageSpin />,
+    lazy: async () => ({
+      Component: (await import('../features/public/public-board-page.tsx')).PublicBoardPage,
+    }),
+  },
+  {
+    path: '/public/survey/:token',
+    hydrateFallbackElement: <FullPageSpin />,
+    lazy: async () => ({ Component: (await import('../features/public/survey-page.tsx')).SurveyPage }),
+  },
   {
     path: '/',
     // Shown while the first lazily loaded page arrives.
@@ -171,6 +191,46 @@ const router = createBrowserRouter([
             path: 'settings/tasks',
             lazy: async () => ({
               Component: (await import('../features/settings/task-settings-page.tsx')).TaskSettingsPage,
+            }),
+          },
+        ],
+      },
+      {
+        element: <RequireCapability anyOf={['evaluation.manage', 'evaluation.browse']} />,
+        children: [
+          {
+            path: 'evaluation',
+            lazy: async () => ({
+              Component: (await import('../features/evaluation/evaluation-page.tsx')).EvaluationPage,
+            }),
+          },
+          {
+            path: 'evaluation/boards/:id',
+            lazy: async () => ({
+              Component: (await import('../features/evaluation/board-page.tsx')).BoardPage,
+            }),
+          },
+          {
+            path: 'evaluation/boards/:id/units/:unitId',
+            lazy: async () => ({
+              Component: (await import('../features/evaluation/explain-page.tsx')).PublishedExplainPage,
+            }),
+          },
+        ],
+      },
+      {
+        element: <RequireCapability anyOf={['evaluation.manage']} />,
+        children: [
+          {
+            path: 'evaluation/schemes/:id',
+            lazy: async () => ({
+              Component: (await import('../features/evaluation/scheme-page.tsx')).SchemePage,
+            }),
+          },
+          {
+            path: 'evaluation/schemes/:id/explain/:unitId',
+            lazy: async () => ({
+              Component: (await import('../features/evaluation/explain-page.tsx')).PreviewExplainPage,
             }),
           },
         ],
