@@ -75,6 +75,8 @@ describe('role × endpoint matrix (generated from the route table)', () => {
         }
       }
     },
+    // Every route (about 250) signs in afresh, since some end the session: a loaded 2-core machine needs more than 30 s.
+    180_000,
   );
 
   it('a liaison of unit A asking for a record of unit B gets 404', async () => {
