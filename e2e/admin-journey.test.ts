@@ -231,7 +231,15 @@ describe('administrators at work: 三员 each in their lane', () => {
       await page.getByLabel('新密码', { exact: true }).fill(newPassword);
       await page.getByLabel('确认新密码').fill(newPassword);
       await page.getByRole('button', { name: '确认修改' }).click();
-      await eventually(() => menuLabels(page)).toEqual(['工作台', '我的任务', '组织架构', '人员名录']);
+      await eventually(() => menuLabels(page)).toEqual([
+        '工作台',
+        '我的任务',
+        '本单位问题',
+        '负面清单',
+        '赛马比拼',
+        '组织架构',
+        '人员名录',
+      ]);
       await visible(page, person.name);
       await eventually(() => page.locator('main').getByText('单位联络员').isVisible()).toBe(true);
       await screenshot(page, 'first-sign-in-home');
