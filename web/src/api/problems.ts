@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client.ts';
 import type {
+  ClaimReceipt,
   NegativeList,
   Page,
   Paging,
@@ -130,8 +131,13 @@ export function useProblemMutations() {
       ...onProblem,
     }),
     claimClosing: useMutation({
-      mutationFn: (b: { id: number; evidence: string; attachmentIds: number[] }) => verb('claim-closing')(b),
-      ...onProblem,
+      // The claim answers a small receipt, not the problem: the detail is fetched afresh.
+      mutationFn: (b: { id: number; evidence: string; attachmentIds: number[] }) =>
+        api.post<ClaimReceipt>(`/problems/${b.id}/claim-closing`, {
+          evidence: b.evidence,
+          attachmentIds: b.attachmentIds,
+        }),
+      ...onOther,
     }),
     close: useMutation({
       mutationFn: (b: { id: number; note: string }) => verb('close')(b),

@@ -89,6 +89,7 @@ export interface Paging {
 
 // ─── Problems 问题 and rectification 整改 ─────────────────────────────────────
 export type {
+  ClaimReceipt,
   NegativeList,
   ProblemCategoryResponse as ProblemCategory,
   ProblemDetail,
