@@ -948,8 +948,12 @@ export const evaluationBoardResults = pgTable(
     scores: jsonb('scores').notNull(),
     /** The explanation lines (得分说明) without the record lists. */
     lines: jsonb('lines').notNull(),
-    /** By indicator: the records behind the raw value, those that did not count, reports never written. */
-    records: jsonb('records').notNull(),
+    /**
+     * By indicator: the records behind the raw value, those that did not count, reports never written — JSON
+     * kept as text: read whole for one unit when it opens them, never searched, and text is far cheaper to
+     * write than jsonb for a board of 2,000 units with a million record ids.
+     */
+    records: text('records').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.boardId, t.unitId] }),

@@ -109,11 +109,16 @@ export async function boardResult(
   unitId: number,
   recordsOf?: string,
 ): Promise<(ResultRow & { lines: LightLine[]; records: LineRecords | null }) | undefined> {
-  const r = await db.execute<ResultRow & { lines: LightLine[]; records: LineRecords | null }>(sql`
-    SELECT ${resultColumns}, lines,
-      ${recordsOf === undefined ? sql`NULL::jsonb` : sql`records -> ${recordsOf}`} AS records
+  const r = await db.execute<ResultRow & { lines: LightLine[]; records: string | null }>(sql`
+    SELECT ${resultColumns}, lines, ${recordsOf === undefined ? sql`NULL::text` : sql`records`} AS records
     FROM evaluation_board_results WHERE board_id = ${boardId} AND unit_id = ${unitId}`);
-  return r.rows[0];
+  const row = r.rows[0];
+  if (!row) return undefined;
+  const records =
+    recordsOf !== undefined && row.records
+      ? ((JSON.parse(row.records) as Record<string, LineRecords>)[recordsOf] ?? null)
+      : null;
+  return { ...row, records };
 }
 
 /** The ranks of the latest revision of a scheme's period, for 环比. */
@@ -185,15 +190,19 @@ export async function insertBoard(
         open_problems: x.openProblems,
       });
       const d = detailJson[i]!;
-      return `${head.slice(0, -1)},"scores":${d.scores},"lines":${d.lines},"records":${d.records}}`;
+      return `${head.slice(0, -1)},"n":${i + 1},"scores":${d.scores},"lines":${d.lines}}`;
     });
+    // The records go as one text, one unit's JSON after another split by U+001E (JSON escapes that character
+    // inside strings, so it never occurs in the JSON itself): stored as text, never parsed by PostgreSQL.
     await tx.execute(sql`INSERT INTO evaluation_board_results (board_id, unit_id, unit_name, rank, grade, total,
         total_text, change, open_problems, scores, lines, records)
       SELECT ${id}, x.unit_id, x.unit_name, x.rank, x.grade, x.total, x.total_text, x.change, x.open_problems,
-             x.scores, x.lines, x.records
+             x.scores, x.lines, r.records
       FROM jsonb_to_recordset(${`[${rows.join(',')}]`}::jsonb)
-             AS x(unit_id int, unit_name text, rank int, grade text, total float8, total_text text, change jsonb,
-                  open_problems int, scores jsonb, lines jsonb, records jsonb)`);
+             AS x(n int, unit_id int, unit_name text, rank int, grade text, total float8, total_text text,
+                  change jsonb, open_problems int, scores jsonb, lines jsonb)
+      JOIN unnest(string_to_array(${detailJson.map((d) => d.records).join('\u001e')}, chr(30))) WITH ORDINALITY
+             AS r(records, n) ON r.n = x.n`);
   }
   return id;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { shanghaiDate } from '../../../domain/calendar/shanghai-date.ts';
 import type {
   BoardResponse,
@@ -102,26 +103,32 @@ interface Live {
   board: Board;
 }
 
-/** Computes a scheme's period from today's records (nothing is written). */
+/** The aggregates of a board group a million rows or more: give them memory to hash in, for this transaction. */
+const AGGREGATE_WORK_MEM = sql.raw(`SET LOCAL work_mem = '64MB'`);
+
+/**
+ * Computes a scheme's period from today's records. Inside a transaction (publishing) it reads that
+ * transaction's snapshot; on its own it opens a read-only REPEATABLE READ one, so every figure
+ * of a preview comes from the same moment too. Nothing is written.
+ */
 async function computeLive(
-  db: Tx,
+  db: Db | Transaction,
   scheme: SchemeRow,
   period: EvaluationPeriod,
   now: Date,
   field: string,
+  inTransaction = false,
 ): Promise<Live> {
   const window = windowOf(period, now, field);
   const version = versionOf(scheme);
-  const members = await membersOf(db, scheme.peerGroupId);
-  const gathered = await gatherInputs(
-    db,
-    version,
-    scheme.campaignId,
-    members,
-    period,
-    window,
-    shanghaiDate(now),
-  );
+  const gather = async (tx: Tx) => {
+    await tx.execute(AGGREGATE_WORK_MEM);
+    const members = await membersOf(tx, scheme.peerGroupId);
+    return gatherInputs(tx, version, scheme.campaignId, members, period, window, shanghaiDate(now));
+  };
+  const gathered = inTransaction
+    ? await gather(db)
+    : await (db as Db).transaction(gather, { isolationLevel: 'repeatable read', accessMode: 'read only' });
   return { scheme, version, period, window, gathered, board: computeOrFail(version, gathered) };
 }
 
@@ -269,7 +276,7 @@ async function writeBoard(
   reason: string | null,
   field: string,
 ): Promise<number> {
-  const live = await computeLive(tx, scheme, period, c.now, field);
+  const live = await computeLive(tx, scheme, period, c.now, field, true);
   const text = canonicalEvaluationInput(
     { campaignId: scheme.campaignId, period: period.key, peerGroup: scheme.peerGroupCode },
     domainScheme(live.version),

@@ -19,7 +19,8 @@ import { ranksOf } from './boards.repository.ts';
 import {
   eventRows,
   metricRows,
-  openProblemCounts,
+  problemFigures,
+  problemMetricRows,
   type AbsentReport,
   type MetricRow,
   type MetricWindow,
@@ -95,8 +96,20 @@ export interface Gathered {
 
 const key = (unitId: number, indicatorId: string) => `${unitId}:${indicatorId}`;
 
+/** Reports never written, by due date, then task or item and unit (the database hands them over in no order). */
 const absentOf = (rows: MetricRow['absent']): AbsentReport[] =>
-  rows.map(([taskId, itemId, unitId, period, dueOn]) => ({ taskId, itemId, unitId, period, dueOn }));
+  rows
+    .map(([taskId, itemId, unitId, period, dueOn]) => ({ taskId, itemId, unitId, period, dueOn }))
+    .sort(
+      (a, b) =>
+        (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0) ||
+        (a.taskId ?? 0) - (b.taskId ?? 0) ||
+        (a.itemId ?? 0) - (b.itemId ?? 0) ||
+        a.unitId - b.unitId,
+    );
+
+/** Record ids ascending (the database hands them over in no order): a typed-array sort, no comparator. */
+const ascending = (ids: readonly number[]): number[] => Array.from(Int32Array.from(ids).sort());
 
 /**
  * Gathers a period's inputs for one peer group from the records: every
@@ -126,7 +139,11 @@ export async function gatherInputs(
   const indicators = v.content.indicators as Indicator[];
   const metrics = [...new Set(indicators.flatMap((i) => (i.source === 'computed' ? [i.metric!] : [])))];
   const byMetric = new Map<string, MetricRow[]>();
-  for (const m of metrics) byMetric.set(m, await metricRows(db, m, w));
+  // The closing rate, the overdue count and the open problems come from one pass over the problems.
+  const figures = problemMetricRows(await problemFigures(db, w));
+  byMetric.set('problem_closing_rate', figures.closing);
+  byMetric.set('overdue_count', figures.overdue);
+  for (const m of metrics) if (!byMetric.has(m)) byMetric.set(m, await metricRows(db, m, w));
 
   const values: RawValue[] = [];
   const details = new Map<string, LineDetail>();
@@ -142,11 +159,11 @@ export async function gatherInputs(
       else if (rate) value = Ratio.frac(BigInt(r.num) * 100n, BigInt(r.den)).toFixed(4);
       else if (metric === 'satisfaction') value = Ratio.frac(BigInt(r.num), BigInt(r.den)).toFixed(4);
       else value = String(r.num);
-      values.push({ unitId: m.id, indicatorId: ind.id, value, recordIds: r?.ids ?? [] });
+      values.push({ unitId: m.id, indicatorId: ind.id, value, recordIds: r ? ascending(r.ids) : [] });
       details.set(key(m.id, ind.id), {
         numerator: r ? (metric === 'satisfaction' ? null : r.num) : rate ? null : 0,
         denominator: r ? r.den : rate ? null : 0,
-        missedIds: r?.missed ?? [],
+        missedIds: r ? ascending(r.missed) : [],
         absent: absentOf(r?.absent ?? []),
       });
     }
@@ -184,7 +201,7 @@ export async function gatherInputs(
       previousRanks: previousRanks.filter((p) => memberSet.has(p.unitId)),
     },
     details,
-    openProblems: await openProblemCounts(db, w),
+    openProblems: figures.open,
   };
 }
 
