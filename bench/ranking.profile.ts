@@ -172,6 +172,30 @@ try {
       })
       .catch(() => undefined),
   );
+  const { previewBoard, publishPeriod, correctBoard } =
+    await import('../server/modules/evaluation/boards.service.ts');
+  const [office] = (await db.execute<{ id: number }>(sql`SELECT id FROM people WHERE username = 'office'`))
+    .rows;
+  const actor = {
+    id: office!.id,
+    username: 'office',
+    name: 'o',
+    unitId: 1,
+    unitPath: '/1/',
+    roles: [{ role: 'office' as const, unitId: 1, unitPath: '/1/' }],
+    mustChangePassword: false,
+    sessionHash: '',
+  };
+  await t('previewBoard (service)', () => previewBoard(db, actor, scheme.id, period.key, now));
+  const published = await db.execute<{ id: number }>(
+    sql`SELECT max(id) AS id FROM evaluation_boards WHERE scheme_id = ${scheme.id} AND period = ${period.key}`,
+  );
+  const c = { actor, ip: '', now };
+  await t('publish or correct (service)', () =>
+    published.rows[0]?.id
+      ? correctBoard(db, c, published.rows[0].id, 'profile')
+      : publishPeriod(db, c, scheme.id, period.key),
+  );
   if (explain) {
     for (const m of metrics) {
       const { metricSql } = await import('../server/modules/evaluation/metrics.repository.ts');

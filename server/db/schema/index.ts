@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  customType,
   bigint,
   date,
   doublePrecision,
@@ -20,6 +21,9 @@ import {
 } from 'drizzle-orm/pg-core';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Bytes (`bytea`), e.g. gzip-compressed text kept whole. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /** 单位类型: region, department, town, village… */
 export const unitTypes = pgTable('unit_types', {
@@ -918,12 +922,15 @@ export const evaluationBoards = pgTable(
   ],
 );
 
-/** The canonical input text a board's hash was computed over, kept so anyone can check it. */
+/**
+ * The canonical input text a board's hash was computed over, kept (gzip-compressed: it runs to megabytes for a
+ * city's board) so anyone can check the hash and compute the board again.
+ */
 export const evaluationBoardInputs = pgTable('evaluation_board_inputs', {
   boardId: integer('board_id')
     .primaryKey()
     .references(() => evaluationBoards.id),
-  inputText: text('input_text').notNull(),
+  inputGzip: bytea('input_gzip').notNull(),
 });
 
 /** One unit's frozen result on a published board, with its explanation lines and the records behind them. */
@@ -949,11 +956,11 @@ export const evaluationBoardResults = pgTable(
     /** The explanation lines (得分说明) without the record lists. */
     lines: jsonb('lines').notNull(),
     /**
-     * By indicator: the records behind the raw value, those that did not count, reports never written — JSON
-     * kept as text: read whole for one unit when it opens them, never searched, and text is far cheaper to
-     * write than jsonb for a board of 2,000 units with a million record ids.
+     * By indicator: the records behind the raw value, those that did not count, reports never written — JSON,
+     * gzip-compressed: read whole for one unit when it opens them, never searched, and far cheaper to write than
+     * jsonb for a board of 2,000 units with a million record ids.
      */
-    records: text('records').notNull(),
+    recordsGzip: bytea('records_gzip').notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.boardId, t.unitId] }),

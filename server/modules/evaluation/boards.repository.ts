@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql, type SQL } from 'drizzle-orm';
 import type { RankChange } from '../../../domain/evaluation/ranking.ts';
 import type { GradeShare } from '../../../domain/evaluation/ranking.ts';
@@ -109,14 +110,15 @@ export async function boardResult(
   unitId: number,
   recordsOf?: string,
 ): Promise<(ResultRow & { lines: LightLine[]; records: LineRecords | null }) | undefined> {
-  const r = await db.execute<ResultRow & { lines: LightLine[]; records: string | null }>(sql`
-    SELECT ${resultColumns}, lines, ${recordsOf === undefined ? sql`NULL::text` : sql`records`} AS records
+  const r = await db.execute<ResultRow & { lines: LightLine[]; records: Buffer | null }>(sql`
+    SELECT ${resultColumns}, lines, ${recordsOf === undefined ? sql`NULL::bytea` : sql`records_gzip`} AS records
     FROM evaluation_board_results WHERE board_id = ${boardId} AND unit_id = ${unitId}`);
   const row = r.rows[0];
   if (!row) return undefined;
   const records =
     recordsOf !== undefined && row.records
-      ? ((JSON.parse(row.records) as Record<string, LineRecords>)[recordsOf] ?? null)
+      ? ((JSON.parse(gunzipSync(row.records).toString('utf8')) as Record<string, LineRecords>)[recordsOf] ??
+        null)
       : null;
   return { ...row, records };
 }
@@ -174,7 +176,8 @@ export async function insertBoard(
     RETURNING id`);
   const id = r.rows[0]!.id;
   await tx.execute(
-    sql`INSERT INTO evaluation_board_inputs (board_id, input_text) VALUES (${id}, ${b.inputText})`,
+    sql`INSERT INTO evaluation_board_inputs (board_id, input_gzip)
+        VALUES (${id}, ${gzipSync(b.inputText, { level: 1 })})`,
   );
   if (results.length > 0) {
     // One JSON array of rows, each with its details spliced in as already-serialised JSON: parsed once, by PostgreSQL.
@@ -192,24 +195,24 @@ export async function insertBoard(
       const d = detailJson[i]!;
       return `${head.slice(0, -1)},"n":${i + 1},"scores":${d.scores},"lines":${d.lines}}`;
     });
-    // The records go as one text, one unit's JSON after another split by U+001E (JSON escapes that character
-    // inside strings, so it never occurs in the JSON itself): stored as text, never parsed by PostgreSQL.
+    // The records go as one text: each unit's JSON gzip-compressed, in base64, split by commas.
     await tx.execute(sql`INSERT INTO evaluation_board_results (board_id, unit_id, unit_name, rank, grade, total,
-        total_text, change, open_problems, scores, lines, records)
+        total_text, change, open_problems, scores, lines, records_gzip)
       SELECT ${id}, x.unit_id, x.unit_name, x.rank, x.grade, x.total, x.total_text, x.change, x.open_problems,
-             x.scores, x.lines, r.records
+             x.scores, x.lines, decode(r.records, 'base64')
       FROM jsonb_to_recordset(${`[${rows.join(',')}]`}::jsonb)
              AS x(n int, unit_id int, unit_name text, rank int, grade text, total float8, total_text text,
                   change jsonb, open_problems int, scores jsonb, lines jsonb)
-      JOIN unnest(string_to_array(${detailJson.map((d) => d.records).join('\u001e')}, chr(30))) WITH ORDINALITY
-             AS r(records, n) ON r.n = x.n`);
+      JOIN unnest(string_to_array(${detailJson
+        .map((d) => gzipSync(d.records, { level: 1 }).toString('base64'))
+        .join(',')}, ',')) WITH ORDINALITY AS r(records, n) ON r.n = x.n`);
   }
   return id;
 }
 
 export async function boardInput(db: Tx, boardId: number): Promise<string | undefined> {
-  const r = await db.execute<{ text: string }>(
-    sql`SELECT input_text AS text FROM evaluation_board_inputs WHERE board_id = ${boardId}`,
+  const r = await db.execute<{ gz: Buffer }>(
+    sql`SELECT input_gzip AS gz FROM evaluation_board_inputs WHERE board_id = ${boardId}`,
   );
-  return r.rows[0]?.text;
+  return r.rows[0] ? gunzipSync(r.rows[0].gz).toString('utf8') : undefined;
 }

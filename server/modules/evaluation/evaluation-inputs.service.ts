@@ -126,6 +126,8 @@ export async function gatherInputs(
   period: EvaluationPeriod,
   window: { start: string; asOf: string },
   today: string,
+  /** Runs a query on a second connection reading the same snapshot, so the heaviest aggregate runs alongside. */
+  alongside: <T>(q: (tx: Tx) => Promise<T>) => Promise<T> = (q) => q(db),
 ): Promise<Gathered> {
   const settings = await getTaskSettings(db);
   const w: MetricWindow = {
@@ -139,35 +141,46 @@ export async function gatherInputs(
   const indicators = v.content.indicators as Indicator[];
   const metrics = [...new Set(indicators.flatMap((i) => (i.source === 'computed' ? [i.metric!] : [])))];
   const byMetric = new Map<string, MetricRow[]>();
+  // Report timeliness, the heaviest aggregate (every report due in the window), runs on its own connection
+  // while this one does the rest.
+  const reports = metrics.includes('report_timeliness_rate')
+    ? alongside((tx) => metricRows(tx, 'report_timeliness_rate', w))
+    : null;
+  // Surface its failure when it is awaited below, not as an unhandled rejection meanwhile.
+  reports?.catch(() => undefined);
   // The closing rate, the overdue count and the open problems come from one pass over the problems.
   const figures = problemMetricRows(await problemFigures(db, w));
   byMetric.set('problem_closing_rate', figures.closing);
   byMetric.set('overdue_count', figures.overdue);
-  for (const m of metrics) if (!byMetric.has(m)) byMetric.set(m, await metricRows(db, m, w));
+  for (const m of metrics)
+    if (!byMetric.has(m) && m !== 'report_timeliness_rate') byMetric.set(m, await metricRows(db, m, w));
 
   const values: RawValue[] = [];
   const details = new Map<string, LineDetail>();
-  for (const ind of indicators) {
-    if (ind.source !== 'computed') continue;
-    const metric = ind.metric!;
-    const rows = new Map(byMetric.get(metric)!.map((r) => [r.unitId, r]));
-    for (const m of members) {
-      const r = rows.get(m.id);
-      const rate = metricIsRate[metric];
-      let value: string | null;
-      if (!r) value = rate || metric === 'satisfaction' ? null : '0';
-      else if (rate) value = Ratio.frac(BigInt(r.num) * 100n, BigInt(r.den)).toFixed(4);
-      else if (metric === 'satisfaction') value = Ratio.frac(BigInt(r.num), BigInt(r.den)).toFixed(4);
-      else value = String(r.num);
-      values.push({ unitId: m.id, indicatorId: ind.id, value, recordIds: r ? ascending(r.ids) : [] });
-      details.set(key(m.id, ind.id), {
-        numerator: r ? (metric === 'satisfaction' ? null : r.num) : rate ? null : 0,
-        denominator: r ? r.den : rate ? null : 0,
-        missedIds: r ? ascending(r.missed) : [],
-        absent: absentOf(r?.absent ?? []),
-      });
+  const addComputed = (inds: readonly Indicator[]) => {
+    for (const ind of inds) {
+      if (ind.source !== 'computed') continue;
+      const metric = ind.metric!;
+      const rows = new Map(byMetric.get(metric)!.map((r) => [r.unitId, r]));
+      for (const m of members) {
+        const r = rows.get(m.id);
+        const rate = metricIsRate[metric];
+        let value: string | null;
+        if (!r) value = rate || metric === 'satisfaction' ? null : '0';
+        else if (rate) value = Ratio.frac(BigInt(r.num) * 100n, BigInt(r.den)).toFixed(4);
+        else if (metric === 'satisfaction') value = Ratio.frac(BigInt(r.num), BigInt(r.den)).toFixed(4);
+        else value = String(r.num);
+        values.push({ unitId: m.id, indicatorId: ind.id, value, recordIds: r ? ascending(r.ids) : [] });
+        details.set(key(m.id, ind.id), {
+          numerator: r ? (metric === 'satisfaction' ? null : r.num) : rate ? null : 0,
+          denominator: r ? r.den : rate ? null : 0,
+          missedIds: r ? ascending(r.missed) : [],
+          absent: absentOf(r?.absent ?? []),
+        });
+      }
     }
-  }
+  };
+  addComputed(indicators.filter((i) => i.source === 'computed' && i.metric !== 'report_timeliness_rate'));
 
   const entered = indicators.filter((i) => i.source === 'entered');
   if (entered.length > 0) {
@@ -190,6 +203,11 @@ export async function gatherInputs(
       events.push({ unitId: e.unitId, indicatorId: ind.id, kind: e.kind, recordId: e.id });
   }
 
+  if (reports) {
+    const rows = await reports;
+    byMetric.set('report_timeliness_rate', rows);
+    addComputed(indicators.filter((i) => i.source === 'computed' && i.metric === 'report_timeliness_rate'));
+  }
   const previousRanks = await ranksOf(db, v.schemeId, previousPeriod(period).key);
   const memberSet = new Set(w.memberIds);
   return {

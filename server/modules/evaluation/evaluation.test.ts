@@ -318,9 +318,9 @@ describe('compute, explain, publish', () => {
   it('the database refuses to change or delete a published board, even for its owner', async () => {
     await expect(t.sql('UPDATE evaluation_board_results SET rank = 1')).rejects.toThrow(/frozen/);
     await expect(t.sql('DELETE FROM evaluation_boards')).rejects.toThrow(/frozen/);
-    await expect(t.sql('UPDATE evaluation_board_inputs SET input_text = $1', ['x'])).rejects.toThrow(
-      /frozen/,
-    );
+    await expect(
+      t.sql('UPDATE evaluation_board_inputs SET input_gzip = $1', [Buffer.from('x')]),
+    ).rejects.toThrow(/frozen/);
     await expect(t.sql('TRUNCATE evaluation_board_results')).rejects.toThrow(/frozen/);
   });
 
