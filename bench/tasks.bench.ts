@@ -6,6 +6,7 @@ import { getTaskSettings } from '../server/modules/settings/settings.service.ts'
 import { currentPeriodSql } from '../server/modules/tasks/current-period.ts';
 import { captureRoute } from './lib/capture-route.ts';
 import { CSRF_HEADER, SESSION_COOKIE, getJson, signIn } from './lib/http.ts';
+import { mapLimit } from './lib/map-limit.ts';
 import { timeSequential, timingOf } from './lib/stats.ts';
 import type {
   BenchSuite,
@@ -21,19 +22,6 @@ import { generateCity, type CityData } from './tasks.generate.ts';
 import { lightsRefreshCost } from './tasks.lights.ts';
 
 const cookie = (token: string) => ({ cookie: `${SESSION_COOKIE}=${token}` });
-
-async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (t: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 /** Tasks each town's subtree leads that are not drafts, by town id (what a town liaison sees, cooperations aside). */
 async function tasksPerTown(ctx: SuiteContext, city: CityData): Promise<Map<number, number>> {

@@ -10,6 +10,7 @@ import type { WorkCalendar } from '../domain/calendar/working-days.ts';
 import type { TaskSettings } from '../domain/contracts/tasks.ts';
 import type { Cadence } from '../domain/tasks/cadence.ts';
 import type { TaskStatus } from '../domain/tasks/task-lifecycle.ts';
+import type { Staff, TownRef, UnitRef } from './lib/city.ts';
 import { rngFrom, type Rng } from './lib/rng.ts';
 import { derive, reportCount, type TaskPlan } from './tasks.history.ts';
 
@@ -20,21 +21,6 @@ import { derive, reportCount, type TaskPlan } from './tasks.history.ts';
 
 export const TOTAL_TASKS = 50_000;
 export const TOTAL_REPORTS = 1_000_000;
-
-export interface UnitRef {
-  id: number;
-  name: string;
-  code: string;
-  path: string;
-}
-export interface TownRef extends UnitRef {
-  villages: UnitRef[];
-}
-/** The accounts that write and approve a unit's reports. */
-export interface Staff {
-  liaison: number;
-  head: number;
-}
 
 export interface PlanInput {
   now: Date;

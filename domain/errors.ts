@@ -158,6 +158,27 @@ export const errorCatalogue = {
     en: 'This file type is not allowed (jpg, png, pdf, docx, xlsx only)',
   },
   file_empty: { zh: '文件为空', en: 'The file is empty' },
+  notice_level_taken: {
+    zh: '该事项在本期已有同级或更高等级的督办单',
+    en: 'This matter already has a notice at this level or higher for its current due date',
+  },
+  approver_is_drafter: {
+    zh: '签发人不能是起草人（须两人经手）',
+    en: 'The person who drafted it cannot approve it (four eyes)',
+  },
+  unit_not_in_round: {
+    zh: '该单位不在本轮督查范围内',
+    en: 'The unit is not covered by this inspection round',
+  },
+  round_closed: { zh: '该督查轮次已结束', en: 'The inspection round is closed' },
+  not_team_member: {
+    zh: '只有该督查组成员或领导小组办公室可以记录走访',
+    en: 'Only a member of the team or the office can record a visit',
+  },
+  problem_not_self_inspection: {
+    zh: '只能提交本单位在责令重新检视后录入的自查自纠问题',
+    en: 'Only self-inspection problems the unit recorded since the order can be submitted',
+  },
   scheme_invalid: {
     zh: '考评方案不符合要求，请按提示修改',
     en: 'The evaluation scheme is not valid; see each field',
@@ -225,4 +246,9 @@ export function fail(
   errors?: readonly FieldIssue[],
 ): AppError {
   return new AppError(code, field, detail, errors);
+}
+
+/** A validation failure found by a domain rule: every issue, the first one's field as `field`. */
+export function invalid(errors: FieldIssue[]): AppError {
+  return new AppError('validation_failed', errors[0]?.field, undefined, errors);
 }

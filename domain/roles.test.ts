@@ -37,4 +37,9 @@ describe('capabilities', () => {
     expect(capabilitiesOf(['auditor'])).toEqual(['audit.read']);
     expect(capabilitiesOf([])).toEqual([]);
   });
+
+  it('shows accountability to the discipline role only', () => {
+    for (const r of roles)
+      expect(capabilitiesOf([r]).includes('accountability.manage'), r).toBe(r === 'discipline');
+  });
 });

@@ -66,6 +66,20 @@ export const capabilities = {
   'problems.unit': ['liaison', 'head'],
   /** Problem sources and the category tree. */
   'problems.configure': ['sysadmin', 'office'],
+  /** 督查轮次: rounds, teams, visits and their findings (never shown to the units inspected). */
+  'supervision.rounds': ['office', 'inspector'],
+  /** 督办单: the notices of the role's scope (a unit its own, a leader those naming him). */
+  'supervision.notices': ['office', 'inspector', 'leader', 'discipline', 'liaison', 'head'],
+  /** Answer the notices of one's unit (督办答复). */
+  'supervision.answer': ['liaison', 'head'],
+  /** Raise notices by hand, escalation rules, warnings, circulars, redo orders. */
+  'supervision.manage': ['office'],
+  /** Warnings, circulars and redo orders: read in the role's scope. */
+  'supervision.browse': ['office', 'inspector', 'leader', 'discipline', 'liaison', 'head'],
+  /** 线索移送: the office and inspectors hand clues over; the discipline commission takes them. */
+  'clues.transfer': ['office', 'inspector', 'discipline'],
+  /** 问责: records, leniency, follow-up visits, statistics. No other role ever sees them. */
+  'accountability.manage': ['discipline'],
   /** 赛马比拼: schemes, entered scores, bonus and penalty events, compute, publish, correct, survey links. */
   'evaluation.manage': ['office'],
   /** Published boards and explanations: the whole board, and a unit's own explanation down to its records. */

@@ -28,6 +28,13 @@ import { problemSettingsRoutes } from './modules/problem-settings/problem-settin
 import { SESSION_COOKIE, sessionRoutes } from './modules/session/session.routes.ts';
 import { resolveSession } from './modules/session/session.service.ts';
 import { settingsRoutes } from './modules/settings/settings.routes.ts';
+import { noticeRoutes } from './modules/supervision/notices.routes.ts';
+import { roundRoutes } from './modules/supervision/rounds.routes.ts';
+import { publicationRoutes } from './modules/supervision/publications.routes.ts';
+import { redoRoutes } from './modules/supervision/redo-orders.routes.ts';
+import { registerSupervisionAttachmentOwners } from './modules/supervision/supervision-attachments.ts';
+import { accountabilityRoutes } from './modules/accountability/accountability.routes.ts';
+import { clueRoutes } from './modules/accountability/clues.routes.ts';
 import { taskRoutes, type TaskRouteHooks } from './modules/tasks/tasks.routes.ts';
 import { unitRoutes } from './modules/units/units.routes.ts';
 
@@ -38,6 +45,7 @@ export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 registerReportAttachmentOwners();
 registerProblemAttachmentOwners();
+registerSupervisionAttachmentOwners();
 
 /** What the attachments module lends the modules whose records carry files. */
 const attachmentHooks: TaskRouteHooks = {
@@ -65,6 +73,12 @@ export function apiRoutes(deps: AppDeps): RouteDef[] {
     ...problemSettingsRoutes(deps),
     ...problemRoutes(deps, attachmentHooks),
     ...attachmentRoutes(deps),
+    ...roundRoutes(deps),
+    ...noticeRoutes(deps),
+    ...publicationRoutes(deps),
+    ...redoRoutes(deps),
+    ...accountabilityRoutes(deps),
+    ...clueRoutes(deps),
     ...evaluationRoutes(deps),
     ...publicRoutes(deps),
   ];

@@ -46,7 +46,7 @@ describe('the luoshi command', () => {
     const r = run(['audit', 'verify']);
     expect(r.status, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ ok: true, pending: { count: 0 } });
-  });
+  }, 120_000); // three CLI start-ups (tsx) in a row: a loaded 2-core machine takes over 30 s
 
   it('refuses a bad setting at start-up, naming the variable', () => {
     const r = spawnSync(process.execPath, [bin, 'migrate'], {
@@ -55,6 +55,12 @@ describe('the luoshi command', () => {
     });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('PORT');
+  });
+
+  it('escalation run runs the escalation job once and reports what it did', () => {
+    const r = run(['escalation', 'run']);
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ ran: true, raised: 0, ended: 0 });
   });
 
   it('seed-demo leaves a database that already holds data alone', () => {

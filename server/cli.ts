@@ -3,9 +3,12 @@ import { buildApp, loggerOptions } from './app.ts';
 import { seedDemoCampaign } from './db/seed-demo-campaign.ts';
 import { seedDemoEvaluation } from './db/seed-demo-evaluation.ts';
 import { seedDemoProblems } from './db/seed-demo-problems.ts';
+import { seedDemoSupervision } from './db/seed-demo-supervision.ts';
 import { isEmpty, seedDemo, type DemoAccount } from './db/seed-demo.ts';
+import { startEscalationJob } from './jobs/escalation.job.ts';
 import { startLightsJob } from './jobs/lights.job.ts';
-import { openRuntime } from './runtime.ts';
+import { openRuntime, resolveSm4Keys } from './runtime.ts';
+import { runEscalationLocked } from './modules/supervision/escalation.service.ts';
 import { startAuditSealerJob } from './jobs/audit-sealer.job.ts';
 import { sealPending, verifyAudit } from './modules/audit/audit-seal.repository.ts';
 import { resetPassword } from './modules/session/session.service.ts';
@@ -20,6 +23,7 @@ Usage:
   luoshi seed-demo                      load the demo district into an empty database
   luoshi audit verify                   verify the audit log's SM3 seal chain and report unsealed entries
   luoshi audit seal                     seal pending audit entries now (the server does this every second)
+  luoshi escalation run                 run the escalation job now (raise and end supervision notices)
   luoshi user reset-password <username> print a one-time password for a user
 `;
 
@@ -58,24 +62,31 @@ async function seedIfEmpty(config: Config, rt: Awaited<ReturnType<typeof openRun
   });
   await seedDemoCampaign(rt.database.db, new Date());
   await seedDemoProblems(rt.database.db, new Date());
+  const keyed = { ...config, sm4: resolveSm4Keys(config, log) };
+  await seedDemoSupervision({ database: rt.database, config: keyed, clock: () => new Date() }, new Date());
   await seedDemoEvaluation(rt.database.db, new Date());
   await sealPending(rt.database.db); // so a freshly loaded database verifies before the server ever ran
   printAccounts(accounts, config.demoPassword !== undefined);
 }
 
-async function serve(config: Config): Promise<void> {
+async function serve(base: Config): Promise<void> {
+  const config: Config = { ...base, sm4: resolveSm4Keys(base, log) };
   const rt = await openRuntime(config, log);
   await seedIfEmpty(config, rt, false);
   const deps = { database: rt.database, config, clock: () => new Date() };
   const app = await buildApp(deps, { logger: loggerOptions(config.logLevel) });
   const lights = startLightsJob(deps, (m, err) => (err ? app.log.error({ err }, m) : app.log.info(m)));
   const sealer = startAuditSealerJob(deps, (m, err) => (err ? app.log.error({ err }, m) : app.log.info(m)));
+  const escalation = startEscalationJob(deps, (m, err) =>
+    err ? app.log.error({ err }, m) : app.log.info(m),
+  );
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
     await lights.stop();
+    await escalation.stop();
     await app.close();
     await sealer.stop();
     await rt.stop();
@@ -133,6 +144,18 @@ export async function main(argv: string[]): Promise<number> {
         const r = await verifyAudit(rt.database.db, { staleSeconds: config.audit.sealStaleSeconds });
         process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
         return r.ok ? 0 : 1;
+      } finally {
+        await rt.stop();
+      }
+    }
+    case 'escalation': {
+      if (sub !== 'run') break;
+      const rt = await openRuntime(config, log);
+      try {
+        const r = await runEscalationLocked(rt.database, new Date());
+        process.stdout.write(`${JSON.stringify(r, null, 2)}\n`);
+        if (!r.ran) log('another instance is running the escalation job; nothing done');
+        return 0;
       } finally {
         await rt.stop();
       }

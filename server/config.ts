@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { parseSm4Key, Sm4KeyError, type Sm4Key } from './lib/sm4.ts';
 
 const int = (def: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(def);
 
@@ -31,6 +32,11 @@ const envSchema = z.object({
     .transform((v) => v === 'true'),
   LUOSHI_DB_POOL_SIZE: int(16, 1, 200),
   LUOSHI_MAX_UPLOAD_MB: int(20, 1, 1024),
+  LUOSHI_LIST_CACHE_SECONDS: int(10, 0, 300),
+  LUOSHI_SM4_KEY: z.string().optional(),
+  LUOSHI_SM4_PREVIOUS_KEYS: z.string().optional(),
+  LUOSHI_ESCALATION_INTERVAL_MINUTES: int(30, 1, 24 * 60),
+  LUOSHI_STATS_CACHE_QUERIES: int(100, 0, 10_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -64,11 +70,44 @@ export interface Config {
   poolSize: number;
   /** Largest attachment accepted, in bytes. */
   maxUploadBytes: number;
+  /** How long a task list answer may be served again while nothing it reads has changed (0: never). */
+  listCacheSeconds: number;
+  /**
+   * SM4 keys for texts stored encrypted (accountability decisions): the current
+   * one seals, every one opens. Undefined when LUOSHI_SM4_KEY is not set; the
+   * runtime then uses a development key (see `resolveSm4Keys`).
+   */
+  sm4: Sm4Keys | undefined;
+  /** How often the escalation job looks for what slipped. */
+  escalationIntervalMinutes: number;
+  /** Problem statistics queries each process keeps computed (0: none, every request computes). */
+  statsCacheQueries: number;
   logLevel: Env['LOG_LEVEL'];
 }
 
 /** Thrown at start-up when a variable is wrong; the message names the variable. */
 export class ConfigError extends Error {}
+
+/** The SM4 keys in use and where the current one came from. */
+export interface Sm4Keys {
+  /** Seals new texts. */
+  current: Sm4Key;
+  /** Open texts: the current key first, then LUOSHI_SM4_PREVIOUS_KEYS (for rotation). */
+  all: Sm4Key[];
+  /** `configured`: LUOSHI_SM4_KEY; `development`: generated for a demo or development data directory. */
+  source: 'configured' | 'development';
+}
+
+/** Parses the current key and the previous ones (comma-separated); each error names its variable. */
+export function sm4KeysOf(current: string, previous: string | undefined, source: Sm4Keys['source']): Sm4Keys {
+  const key = parseSm4Key(current, 'LUOSHI_SM4_KEY');
+  const old = (previous ?? '')
+    .split(',')
+    .map((k) => k.trim())
+    .filter((k) => k !== '')
+    .map((k, i) => parseSm4Key(k, `LUOSHI_SM4_PREVIOUS_KEYS[${i}]`));
+  return { current: key, all: [key, ...old.filter((k) => k.id !== key.id)], source };
+}
 
 /** Parses the environment into a Config, or throws a ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -80,6 +119,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration / 配置有误:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  let sm4: Sm4Keys | undefined;
+  try {
+    if (e.LUOSHI_SM4_KEY !== undefined)
+      sm4 = sm4KeysOf(e.LUOSHI_SM4_KEY, e.LUOSHI_SM4_PREVIOUS_KEYS, 'configured');
+    else if (e.LUOSHI_SM4_PREVIOUS_KEYS !== undefined)
+      throw new Sm4KeyError('LUOSHI_SM4_PREVIOUS_KEYS is set but LUOSHI_SM4_KEY is not');
+  } catch (err) {
+    if (err instanceof Sm4KeyError)
+      throw new ConfigError(`Invalid configuration / 配置有误:\n  ${err.message}`);
+    throw err;
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -107,6 +157,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     publicOrigin: e.LUOSHI_PUBLIC_ORIGIN,
     poolSize: e.LUOSHI_DB_POOL_SIZE,
     maxUploadBytes: e.LUOSHI_MAX_UPLOAD_MB * 1024 * 1024,
+    listCacheSeconds: e.LUOSHI_LIST_CACHE_SECONDS,
+    sm4,
+    escalationIntervalMinutes: e.LUOSHI_ESCALATION_INTERVAL_MINUTES,
+    statsCacheQueries: e.LUOSHI_STATS_CACHE_QUERIES,
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -15,15 +15,19 @@ interface CopyConnection {
   stream: Writable;
 }
 
+const SPECIAL = /[\\\n\r\t]/;
+const SPECIALS = /[\\\n\r\t]/g;
+const escape = (c: string) => (c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t');
+
 /** A value in COPY text format: `\N` for null, backslash escapes for the rest. */
 function field(v: unknown): string {
+  if (typeof v === 'string') return SPECIAL.test(v) ? v.replace(SPECIALS, escape) : v;
+  if (typeof v === 'number') return String(v);
   if (v === null || v === undefined) return '\\N';
   if (v instanceof Date) return v.toISOString();
   if (typeof v === 'boolean') return v ? 't' : 'f';
-  if (typeof v === 'number') return String(v);
-  return String(v).replace(/[\\\n\r\t]/g, (c) =>
-    c === '\\' ? '\\\\' : c === '\n' ? '\\n' : c === '\r' ? '\\r' : '\\t',
-  );
+  const s = String(v);
+  return SPECIAL.test(s) ? s.replace(SPECIALS, escape) : s;
 }
 
 const CHUNK = 1 << 20;

@@ -296,6 +296,18 @@ export const claimClosingBody = z.strictObject({
   attachmentIds: idList(20).default([]),
 });
 
+/** What a claim for closing answers: the claim as stored (the problem's detail is a separate GET). */
+export const claimReceipt = z.object({
+  /** The problem. */
+  id: z.number().int(),
+  status: problemStatusSchema,
+  evidenceId: z.number().int(),
+  claimedOn: z.string(),
+  /** Claims made for the problem so far, this one included. */
+  claimCount: z.number().int(),
+});
+export type ClaimReceipt = z.infer<typeof claimReceipt>;
+
 export const mergeBody = z.strictObject({ intoId: id, note: longText(1000).default('') });
 
 export const bulkAssignBody = z.strictObject({

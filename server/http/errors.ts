@@ -35,6 +35,7 @@ export function statusOf(code: ErrorCode): number {
     case 'password_change_required':
     case 'account_disabled':
     case 'source_not_for_units':
+    case 'not_team_member':
       return 403;
     case 'not_found':
     case 'route_not_found':
@@ -69,6 +70,11 @@ export function statusOf(code: ErrorCode): number {
     case 'person_not_in_unit':
     case 'not_long_term':
     case 'merge_target_invalid':
+    case 'notice_level_taken':
+    case 'approver_is_drafter':
+    case 'unit_not_in_round':
+    case 'round_closed':
+    case 'problem_not_self_inspection':
     case 'scheme_exists':
     case 'period_not_started':
     case 'already_published':
@@ -186,7 +192,7 @@ export function errorHandler(err: FastifyError | Error, req: FastifyRequest, rep
     return send(
       reply,
       problemOf(err.code, err.field, {
-        detail: err.detail,
+        ...(err.detail ? { detail: err.detail } : {}),
         ...(err.errors ? { errors: [...err.errors] } : {}),
       }),
     );

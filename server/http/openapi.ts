@@ -52,7 +52,7 @@ export function buildOpenApi(defs: readonly RouteDef[], version: string): Record
         ? 'public'
         : def.access === 'signed-in'
           ? 'any signed-in person'
-          : def.access.join(', ');
+          : def.access.join(', ') + (def.hidden ? ' (anyone else: 404)' : '');
     const status = String(def.status ?? (def.response || def.produces ? 200 : 204));
     paths[url] ??= {};
     paths[url][def.method.toLowerCase()] = {

@@ -54,7 +54,7 @@ describe('role × endpoint matrix (generated from the route table)', () => {
   });
 
   it.each(roles.map((role) => [role]))(
-    '%s: 403 where the role is not allowed, through the gate where it is',
+    '%s: 403 where the role is not allowed (404 on hidden routes), through the gate where it is',
     async (role) => {
       for (const r of routes()) {
         const cookie = await t.signIn(accountOf[role]);
@@ -65,7 +65,11 @@ describe('role × endpoint matrix (generated from the route table)', () => {
         const allowed = r.access === 'signed-in' || (r.access as readonly Role[]).includes(role);
         const label = `${role} ${r.method} ${r.url} → ${res.statusCode} ${res.body.slice(0, 120)}`;
         if (allowed) expect([401, 403], label).not.toContain(res.statusCode);
-        else {
+        else if (r.hidden) {
+          // Secret records (accountability): the route answers as if there were nothing.
+          expect(res.statusCode, label).toBe(404);
+          expect(res.json().code, label).toBe('not_found');
+        } else {
           expect(res.statusCode, label).toBe(403);
           expect(res.json().code, label).toBe('forbidden');
         }

@@ -30,6 +30,12 @@ export interface RouteDef<
   summary: string;
   tag: string;
   access: Access;
+  /**
+   * Signed-in callers without the role get 404 `not_found`, as if nothing were
+   * there, instead of 403: for records whose very existence is secret
+   * (accountability, visible to the discipline role only).
+   */
+  hidden?: boolean;
   /** Usable while the caller must still change a first-time password. */
   beforePasswordChange?: boolean;
   body?: B;
@@ -84,7 +90,7 @@ export function registerRoutes(app: FastifyInstance, defs: readonly RouteDef[], 
         if (def.access !== 'public') {
           if (!actor) throw fail(req.sessionExpired ? 'session_expired' : 'unauthenticated');
           if (actor.mustChangePassword && !def.beforePasswordChange) throw fail('password_change_required');
-          if (!allows(def.access, actor)) throw fail('forbidden');
+          if (!allows(def.access, actor)) throw fail(def.hidden ? 'not_found' : 'forbidden');
         }
         let body, query, params;
         try {

@@ -66,4 +66,5 @@ export function startPeriodicJob(opts: {
 export const jobLocks = {
   lights: 4_201_001,
   auditSealer: 4_201_002,
+  escalation: 4_201_003,
 } as const;

@@ -3,6 +3,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import pg from 'pg';
 import { afterAll, inject } from 'vitest';
 import { buildApp } from '../app.ts';
+import { generateSm4KeyHex } from '../lib/sm4.ts';
 import { loadConfig, type Config } from '../config.ts';
 import { openDatabase, type Database } from '../db/client.ts';
 import type { AppDeps } from '../deps.ts';
@@ -47,6 +48,8 @@ export async function testContext(env: Record<string, string> = {}): Promise<Tes
   const config = loadConfig({
     LUOSHI_PBKDF2_ITERATIONS: String(TEST_ITERATIONS),
     LOG_LEVEL: 'silent',
+    // A fresh SM4 key per test file (never a fixed one that could end up in a deployment).
+    LUOSHI_SM4_KEY: generateSm4KeyHex(),
     ...env,
   });
   const database = await openDatabase(adminUrl, 4);

@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import './app/app.css';
 import './app/tasks.css';
+import './app/problems.css';
 import { Providers } from './app/providers.tsx';
 import { AppRouter } from './app/router.tsx';
 

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm';
 import {
-  customType,
   bigint,
   date,
   doublePrecision,
@@ -17,10 +16,14 @@ import {
   text,
   timestamp,
   uniqueIndex,
+  customType,
   type AnyPgColumn,
 } from 'drizzle-orm/pg-core';
 
 const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** A 64-bit transaction id (`xid8`, PostgreSQL 13+), as text. */
+const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 
 /** Bytes (`bytea`), e.g. gzip-compressed text kept whole. */
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
@@ -640,10 +643,19 @@ export const problems = pgTable(
       .references(() => people.id),
     createdAt: tz('created_at').notNull().defaultNow(),
     updatedAt: tz('updated_at').notNull().defaultNow(),
+    /**
+     * The transaction that last wrote the row (set on insert and, by a trigger,
+     * on every update, also of its category links): the statistics cache asks
+     * whether any problem changed that its snapshot did not see.
+     */
+    changedXid: xid8('changed_xid')
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
   },
   (t) => [
     // Migration 0008 creates this one with INCLUDE (the columns statistics read) for index-only scans.
     index('problems_campaign_unit_idx').on(t.campaignId, t.unitId),
+    index('problems_campaign_changed_idx').on(t.campaignId, t.changedXid),
     index('problems_unit_status_idx').on(t.unitId, t.status),
     index('problems_source_idx').on(t.sourceId),
     index('problems_found_on_idx').on(t.foundOn),
@@ -760,6 +772,575 @@ export const problemEvents = pgTable(
     note: text('note'),
   },
   (t) => [index('problem_events_problem_idx').on(t.problemId, t.id)],
+);
+
+// ─── Supervision 督查督办 ───────────────────────────────────────────────────────
+
+/** 督查轮次: an inspection round of a kind, over a period, by teams, covering units. */
+export const inspectionRounds = pgTable(
+  'inspection_rounds',
+  {
+    id: serial('id').primaryKey(),
+    campaignId: integer('campaign_id').references(() => campaigns.id),
+    name: text('name').notNull(),
+    /** special_check 专项检查 · joint_check 全面联查 · unannounced_visit 明察暗访 · look_back 回头看 */
+    kind: text('kind').notNull(),
+    description: text('description').notNull().default(''),
+    startOn: date('start_on', { mode: 'string' }).notNull(),
+    endOn: date('end_on', { mode: 'string' }).notNull(),
+    /** The problem source its findings are recorded under (督查, 明察暗访…). */
+    sourceId: integer('source_id')
+      .notNull()
+      .references(() => problemSources.id),
+    status: text('status').notNull().default('open'),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => people.id),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [
+    index('inspection_rounds_campaign_idx').on(t.campaignId),
+    check(
+      'inspection_rounds_kind',
+      sql`${t.kind} IN ('special_check','joint_check','unannounced_visit','look_back')`,
+    ),
+    check('inspection_rounds_status', sql`${t.status} IN ('open','closed')`),
+    check('inspection_rounds_dates', sql`${t.endOn} >= ${t.startOn}`),
+  ],
+);
+
+/** 督查组 of a round. */
+export const inspectionTeams = pgTable(
+  'inspection_teams',
+  {
+    id: serial('id').primaryKey(),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => inspectionRounds.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** 组长 */
+    leaderId: integer('leader_id').references(() => people.id),
+    sort: integer('sort').notNull().default(0),
+  },
+  (t) => [uniqueIndex('inspection_teams_round_name_key').on(t.roundId, t.name)],
+);
+
+export const inspectionTeamMembers = pgTable(
+  'inspection_team_members',
+  {
+    teamId: integer('team_id')
+      .notNull()
+      .references(() => inspectionTeams.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.personId] }),
+    index('inspection_team_members_person_idx').on(t.personId),
+  ],
+);
+
+/** The units a round covers, each optionally assigned to one of its teams. */
+export const inspectionRoundUnits = pgTable(
+  'inspection_round_units',
+  {
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => inspectionRounds.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    teamId: integer('team_id').references(() => inspectionTeams.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roundId, t.unitId] }),
+    index('inspection_round_units_unit_idx').on(t.unitId),
+  ],
+);
+
+/** 督查走访: a team at a unit on a day, with notes and photos (attachments owned by `inspection_visit`). */
+export const inspectionVisits = pgTable(
+  'inspection_visits',
+  {
+    id: serial('id').primaryKey(),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => inspectionRounds.id),
+    teamId: integer('team_id').references(() => inspectionTeams.id),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    visitedOn: date('visited_on', { mode: 'string' }).notNull(),
+    notes: text('notes').notNull().default(''),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => people.id),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [
+    index('inspection_visits_round_idx').on(t.roundId, t.visitedOn),
+    index('inspection_visits_unit_idx').on(t.unitId),
+  ],
+);
+
+/** A visit's findings: each one a problem, recorded in one step with the round's source. */
+export const inspectionFindings = pgTable(
+  'inspection_findings',
+  {
+    visitId: integer('visit_id')
+      .notNull()
+      .references(() => inspectionVisits.id),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.visitId, t.problemId] }),
+    uniqueIndex('inspection_findings_problem_key').on(t.problemId),
+  ],
+);
+
+/**
+ * 督办单: a notice on something that slipped (an overdue task, a late report,
+ * an overdue problem), raised by the escalation job or by the office, naming
+ * the unit and its responsible leader, to be answered in writing by a date.
+ * An object's notices of one due date form an episode (`due_on`); the unique
+ * key makes a second notice of the same object, episode and level impossible.
+ */
+export const supervisionNotices = pgTable(
+  'supervision_notices',
+  {
+    id: serial('id').primaryKey(),
+    /** task_overdue · report_late · problem_overdue · ticket_overdue */
+    objectKind: text('object_kind').notNull(),
+    /** A task id, a problem id, or `taskId/periodKey` for a report. */
+    objectId: text('object_id').notNull(),
+    /** The object's due date when the notice was raised: its episode. */
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    campaignId: integer('campaign_id').references(() => campaigns.id),
+    /** The object as it was called when the notice was raised (task code and title, a problem's text…). */
+    title: text('title').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** 责任领导 */
+    leaderId: integer('leader_id').references(() => people.id),
+    /** reminder 提醒 · urge 催办 · supervise 督办 · listed 挂牌督办 */
+    level: text('level').notNull(),
+    /** schedule (a rule's step) · unanswered (a lower notice went unanswered) · manual (the office) */
+    cause: text('cause').notNull(),
+    unansweredNoticeId: integer('unanswered_notice_id').references((): AnyPgColumn => supervisionNotices.id),
+    skippedLevels: text('skipped_levels')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    workingDaysLate: integer('working_days_late').notNull().default(0),
+    /** What the office wrote when raising it by hand. */
+    note: text('note').notNull().default(''),
+    raisedBy: integer('raised_by').references(() => people.id),
+    raisedOn: date('raised_on', { mode: 'string' }).notNull(),
+    raisedAt: tz('raised_at').notNull(),
+    /** 答复期限 */
+    answerBy: date('answer_by', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('open'),
+    answer: text('answer'),
+    answeredBy: integer('answered_by').references(() => people.id),
+    answeredAt: tz('answered_at'),
+    /** How many times the office returned an answer. */
+    returnCount: integer('return_count').notNull().default(0),
+    decidedBy: integer('decided_by').references(() => people.id),
+    decidedAt: tz('decided_at'),
+    decisionNote: text('decision_note'),
+    endedAt: tz('ended_at'),
+    /** higher_level_raised · object_resolved · object_dismissed · due_date_moved · withdrawn · accepted */
+    endReason: text('end_reason'),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('supervision_notices_episode_level_key').on(t.objectKind, t.objectId, t.dueOn, t.level),
+    index('supervision_notices_object_idx').on(t.objectKind, t.objectId),
+    index('supervision_notices_unit_idx').on(t.unitId, t.status),
+    index('supervision_notices_leader_idx').on(t.leaderId, t.status),
+    index('supervision_notices_live_idx')
+      .on(t.objectKind, t.objectId)
+      .where(sql`${t.status} IN ('open','answered')`),
+    check(
+      'supervision_notices_kind',
+      sql`${t.objectKind} IN ('task_overdue','report_late','problem_overdue','ticket_overdue')`,
+    ),
+    check('supervision_notices_level', sql`${t.level} IN ('reminder','urge','supervise','listed')`),
+    check('supervision_notices_cause', sql`${t.cause} IN ('schedule','unanswered','manual')`),
+    check(
+      'supervision_notices_status',
+      sql`${t.status} IN ('open','answered','accepted','escalated','resolved','dismissed')`,
+    ),
+    check('supervision_notices_answer_by', sql`${t.answerBy} >= ${t.raisedOn}`),
+  ],
+);
+
+/** 督办升级规则: one per kind of object, its steps as the office set them (validated by domain/supervision). */
+export const escalationRules = pgTable(
+  'escalation_rules',
+  {
+    kind: text('kind').primaryKey(),
+    /** [{ afterWorkingDays, level, answerWithinWorkingDays }], in increasing days. */
+    steps: jsonb('steps').notNull(),
+    updatedAt: tz('updated_at').notNull().defaultNow(),
+    updatedBy: integer('updated_by').references(() => people.id),
+  },
+  (t) => [
+    check(
+      'escalation_rules_kind',
+      sql`${t.kind} IN ('task_overdue','report_late','problem_overdue','ticket_overdue')`,
+    ),
+  ],
+);
+
+const publicationColumns = () => ({
+  status: text('status').notNull().default('draft'),
+  campaignId: integer('campaign_id').references(() => campaigns.id),
+  draftedBy: integer('drafted_by')
+    .notNull()
+    .references(() => people.id),
+  draftedAt: tz('drafted_at').notNull(),
+  approvedBy: integer('approved_by').references(() => people.id),
+  approvedAt: tz('approved_at'),
+  publishedBy: integer('published_by').references(() => people.id),
+  publishedAt: tz('published_at'),
+  endedBy: integer('ended_by').references(() => people.id),
+  endedAt: tz('ended_at'),
+  /** Why it was withdrawn or revoked. */
+  endReason: text('end_reason'),
+  updatedAt: tz('updated_at').notNull(),
+});
+
+const publicationStatusCheck = (status: AnyPgColumn) =>
+  sql`${status} IN ('draft','approved','published_internal','published_public','withdrawn','revoked')`;
+
+/** 黄牌警告 / 红牌警告 on a unit, in force over a period once published. */
+export const warnings = pgTable(
+  'warnings',
+  {
+    id: serial('id').primaryKey(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    colour: text('colour').notNull(),
+    reason: text('reason').notNull(),
+    fromOn: date('from_on', { mode: 'string' }).notNull(),
+    toOn: date('to_on', { mode: 'string' }).notNull(),
+    ...publicationColumns(),
+  },
+  (t) => [
+    index('warnings_unit_idx').on(t.unitId, t.status),
+    check('warnings_colour', sql`${t.colour} IN ('yellow','red')`),
+    check('warnings_status', publicationStatusCheck(t.status)),
+    check('warnings_dates', sql`${t.toOn} >= ${t.fromOn}`),
+  ],
+);
+
+/** 通报表扬 / 通报批评 naming units and people. */
+export const circulars = pgTable(
+  'circulars',
+  {
+    id: serial('id').primaryKey(),
+    tone: text('tone').notNull(),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    ...publicationColumns(),
+  },
+  (t) => [
+    index('circulars_status_idx').on(t.status),
+    check('circulars_tone', sql`${t.tone} IN ('praise','criticism')`),
+    check('circulars_status', publicationStatusCheck(t.status)),
+  ],
+);
+
+export const circularUnits = pgTable(
+  'circular_units',
+  {
+    circularId: integer('circular_id')
+      .notNull()
+      .references(() => circulars.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+  },
+  (t) => [primaryKey({ columns: [t.circularId, t.unitId] }), index('circular_units_unit_idx').on(t.unitId)],
+);
+
+export const circularPeople = pgTable(
+  'circular_people',
+  {
+    circularId: integer('circular_id')
+      .notNull()
+      .references(() => circulars.id, { onDelete: 'cascade' }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => people.id),
+  },
+  (t) => [primaryKey({ columns: [t.circularId, t.personId] })],
+);
+
+/**
+ * 返工整改 / 责令重新检视: a unit or one of its leaders ordered to re-inspect
+ * itself. Issuing it opens a self-inspection: the unit records what it finds
+ * as self-inspection problems (自查自纠) and submits them with its report.
+ */
+export const redoOrders = pgTable(
+  'redo_orders',
+  {
+    id: serial('id').primaryKey(),
+    subjectKind: text('subject_kind').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The leader ordered, when the subject is a leader. */
+    personId: integer('person_id').references(() => people.id),
+    roundId: integer('round_id').references(() => inspectionRounds.id),
+    reason: text('reason').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    /** The self-inspection report is due by this day. */
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('issued'),
+    returnCount: integer('return_count').notNull().default(0),
+    report: text('report'),
+    submittedBy: integer('submitted_by').references(() => people.id),
+    submittedAt: tz('submitted_at'),
+    decidedBy: integer('decided_by').references(() => people.id),
+    decidedAt: tz('decided_at'),
+    decisionNote: text('decision_note'),
+    issuedBy: integer('issued_by')
+      .notNull()
+      .references(() => people.id),
+    issuedAt: tz('issued_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [
+    index('redo_orders_unit_idx').on(t.unitId, t.status),
+    check('redo_orders_subject', sql`${t.subjectKind} IN ('unit','leader')`),
+    check('redo_orders_leader', sql`(${t.subjectKind} = 'leader') = (${t.personId} IS NOT NULL)`),
+    check('redo_orders_status', sql`${t.status} IN ('issued','submitted','accepted','cancelled')`),
+    check('redo_orders_dates', sql`${t.dueOn} >= ${t.issuedOn}`),
+  ],
+);
+
+/** Problems of a redo order: what it rests on (`basis`) and what the self-inspection found (`found`). */
+export const redoOrderProblems = pgTable(
+  'redo_order_problems',
+  {
+    orderId: integer('order_id')
+      .notNull()
+      .references(() => redoOrders.id, { onDelete: 'cascade' }),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id),
+    role: text('role').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orderId, t.problemId, t.role] }),
+    check('redo_order_problems_role', sql`${t.role} IN ('basis','found')`),
+  ],
+);
+
+// ─── Accountability 问责 (discipline role only) ───────────────────────────────
+
+/** 问责案件: a case; each subject held to account in it is one record. */
+export const accountabilityCases = pgTable('accountability_cases', {
+  id: serial('id').primaryKey(),
+  /** 案件编号, as the commission numbers it. */
+  number: text('number').notNull().default(''),
+  title: text('title').notNull(),
+  createdBy: integer('created_by')
+    .notNull()
+    .references(() => people.id),
+  createdAt: tz('created_at').notNull(),
+});
+
+/**
+ * 问责对象: a person the commission deals with. Most disciplined cadres have no
+ * Luoshi account, so this is the commission's own register; `person_id` links
+ * an account when there is one. Statistics count people by this id.
+ */
+export const accountabilityPersons = pgTable(
+  'accountability_persons',
+  {
+    id: serial('id').primaryKey(),
+    name: text('name').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** 职务 */
+    post: text('post').notNull().default(''),
+    personId: integer('person_id').references(() => people.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => people.id),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [
+    index('accountability_persons_unit_idx').on(t.unitId),
+    uniqueIndex('accountability_persons_person_key')
+      .on(t.personId)
+      .where(sql`${t.personId} IS NOT NULL`),
+  ],
+);
+
+/**
+ * 问责记录: one subject's outcome in one case. The decision text is stored
+ * only as SM4 ciphertext (`decision_sealed`, bound to the record's id); the key
+ * is in the configuration, never in the database.
+ */
+export const accountabilityRecords = pgTable(
+  'accountability_records',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => accountabilityCases.id),
+    subjectKind: text('subject_kind').notNull(),
+    accountabilityPersonId: integer('accountability_person_id').references(() => accountabilityPersons.id),
+    /** The unit held to account, or the unit the person served in. */
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    /** The measure applied (domain/accountability/forms); null only when exempt. */
+    measure: text('measure'),
+    /** 四种形态 of the measure, 1–4; null for a unit's measure or none. */
+    form: smallint('form'),
+    decidedOn: date('decided_on', { mode: 'string' }).notNull(),
+    basisText: text('basis_text').notNull().default(''),
+    /** 从轻 lenient · 减轻 reduced · 免责 exempt */
+    leniencyKind: text('leniency_kind'),
+    leniencyDistinctions: text('leniency_distinctions')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    leniencyReasoning: text('leniency_reasoning'),
+    ordinaryMeasure: text('ordinary_measure'),
+    /** The decision text (问责决定), SM4-sealed: `sm4$1$<key id>$…`. */
+    decisionSealed: text('decision_sealed').notNull(),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => people.id),
+    createdAt: tz('created_at').notNull(),
+  },
+  (t) => [
+    index('accountability_records_case_idx').on(t.caseId),
+    index('accountability_records_decided_idx').on(t.decidedOn),
+    index('accountability_records_person_idx').on(t.accountabilityPersonId),
+    check('accountability_records_subject', sql`${t.subjectKind} IN ('person','unit')`),
+    check(
+      'accountability_records_person',
+      sql`(${t.subjectKind} = 'person') = (${t.accountabilityPersonId} IS NOT NULL)`,
+    ),
+    check(
+      'accountability_records_leniency',
+      sql`${t.leniencyKind} IS NULL OR ${t.leniencyKind} IN ('lenient','reduced','exempt')`,
+    ),
+    check('accountability_records_form', sql`${t.form} IS NULL OR ${t.form} BETWEEN 1 AND 4`),
+    check('accountability_records_sealed', sql`${t.decisionSealed} LIKE 'sm4$%'`),
+  ],
+);
+
+/** 问责依据: the problems a record rests on. */
+export const accountabilityRecordProblems = pgTable(
+  'accountability_record_problems',
+  {
+    recordId: integer('record_id')
+      .notNull()
+      .references(() => accountabilityRecords.id, { onDelete: 'cascade' }),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id),
+  },
+  (t) => [primaryKey({ columns: [t.recordId, t.problemId] })],
+);
+
+/**
+ * 回访教育: a follow-up visit to a person, scheduled after a sanction (3 and 6
+ * months by default) or recorded on its own (people sanctioned before Luoshi).
+ */
+export const accountabilityFollowUps = pgTable(
+  'accountability_follow_ups',
+  {
+    id: serial('id').primaryKey(),
+    accountabilityPersonId: integer('accountability_person_id')
+      .notNull()
+      .references(() => accountabilityPersons.id),
+    recordId: integer('record_id').references(() => accountabilityRecords.id),
+    caseId: integer('case_id').references(() => accountabilityCases.id),
+    /** The planned date (null for a visit recorded without a schedule). */
+    dueOn: date('due_on', { mode: 'string' }),
+    status: text('status').notNull().default('scheduled'),
+    visitedOn: date('visited_on', { mode: 'string' }),
+    notes: text('notes').notNull().default(''),
+    /** 提出“不影响使用”意见 */
+    noEffectOnUse: boolean('no_effect_on_use').notNull().default(false),
+    visitedBy: integer('visited_by').references(() => people.id),
+    createdAt: tz('created_at').notNull(),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [
+    index('accountability_follow_ups_person_idx').on(t.accountabilityPersonId),
+    index('accountability_follow_ups_due_idx').on(t.status, t.dueOn),
+    index('accountability_follow_ups_visited_idx').on(t.visitedOn),
+    check('accountability_follow_ups_status', sql`${t.status} IN ('scheduled','done','cancelled')`),
+    check('accountability_follow_ups_done', sql`(${t.status} = 'done') = (${t.visitedOn} IS NOT NULL)`),
+    check('accountability_follow_ups_planned', sql`${t.status} = 'done' OR ${t.dueOn} IS NOT NULL`),
+  ],
+);
+
+/** 线索移送: a clue handed by the office or an inspector to the discipline commission. */
+export const clueTransfers = pgTable(
+  'clue_transfers',
+  {
+    id: serial('id').primaryKey(),
+    summary: text('summary').notNull(),
+    unitId: integer('unit_id')
+      .notNull()
+      .references(() => units.id),
+    visitId: integer('visit_id').references(() => inspectionVisits.id),
+    status: text('status').notNull().default('draft'),
+    disposal: text('disposal'),
+    /** The commission's note on returning or concluding it. */
+    decisionNote: text('decision_note'),
+    caseId: integer('case_id').references(() => accountabilityCases.id),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => people.id),
+    createdAt: tz('created_at').notNull(),
+    transferredAt: tz('transferred_at'),
+    decidedBy: integer('decided_by').references(() => people.id),
+    decidedAt: tz('decided_at'),
+    updatedAt: tz('updated_at').notNull(),
+  },
+  (t) => [
+    index('clue_transfers_status_idx').on(t.status),
+    check(
+      'clue_transfers_status',
+      sql`${t.status} IN ('draft','transferred','returned','accepted','concluded','withdrawn')`,
+    ),
+    check(
+      'clue_transfers_disposal',
+      sql`${t.disposal} IS NULL OR ${t.disposal} IN ('talk_or_inquiry','preliminary_verification','case_opened','shelved','closed')`,
+    ),
+  ],
+);
+
+export const clueTransferProblems = pgTable(
+  'clue_transfer_problems',
+  {
+    clueId: integer('clue_id')
+      .notNull()
+      .references(() => clueTransfers.id, { onDelete: 'cascade' }),
+    problemId: integer('problem_id')
+      .notNull()
+      .references(() => problems.id),
+  },
+  (t) => [primaryKey({ columns: [t.clueId, t.problemId] })],
 );
 
 // ─── Evaluation 赛马比拼 and publication 晾晒 ─────────────────────────────────
@@ -926,12 +1507,18 @@ export const evaluationBoards = pgTable(
  * The canonical input text a board's hash was computed over, kept (gzip-compressed: it runs to megabytes for a
  * city's board) so anyone can check the hash and compute the board again.
  */
-export const evaluationBoardInputs = pgTable('evaluation_board_inputs', {
-  boardId: integer('board_id')
-    .primaryKey()
-    .references(() => evaluationBoards.id),
-  inputGzip: bytea('input_gzip').notNull(),
-});
+export const evaluationBoardInputs = pgTable(
+  'evaluation_board_inputs',
+  {
+    boardId: integer('board_id')
+      .primaryKey()
+      .references(() => evaluationBoards.id),
+    /** Boards published before migration 0013 keep their text here, uncompressed. */
+    inputText: text('input_text'),
+    inputGzip: bytea('input_gzip'),
+  },
+  (t) => [check('evaluation_board_inputs_one', sql`(${t.inputText} IS NULL) <> (${t.inputGzip} IS NULL)`)],
+);
 
 /** One unit's frozen result on a published board, with its explanation lines and the records behind them. */
 export const evaluationBoardResults = pgTable(
@@ -960,11 +1547,14 @@ export const evaluationBoardResults = pgTable(
      * gzip-compressed: read whole for one unit when it opens them, never searched, and far cheaper to write than
      * jsonb for a board of 2,000 units with a million record ids.
      */
-    recordsGzip: bytea('records_gzip').notNull(),
+    recordsGzip: bytea('records_gzip'),
+    /** Boards published before migration 0013 keep their records here, as jsonb. */
+    records: jsonb('records'),
   },
   (t) => [
     primaryKey({ columns: [t.boardId, t.unitId] }),
     check('evaluation_board_results_grade', sql`${t.grade} IN ('A','B','C','D')`),
+    check('evaluation_board_results_records', sql`(${t.records} IS NULL) <> (${t.recordsGzip} IS NULL)`),
   ],
 );
 

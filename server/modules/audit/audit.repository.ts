@@ -81,6 +81,9 @@ export function recordChange(
  * rows it returns are returned; none means nothing changed and nothing was
  * recorded. Each entry is queued for the sealer in the same statement. `name`
  * names the prepared statement and must always go with the same SQL text.
+ * `steps` are CTEs placed before `change` (`a AS (…), b AS (…)`), for a
+ * change that writes several tables: data-modifying statements may only sit
+ * at the top level of a WITH, so they cannot go inside `change`.
  */
 export async function changeWithAudit<T extends Record<string, unknown>>(
   db: Tx,
@@ -89,11 +92,12 @@ export async function changeWithAudit<T extends Record<string, unknown>>(
   objectType: string,
   action: string,
   change: SQL,
+  steps?: SQL,
 ): Promise<T[]> {
   const r = await executeNamed<T>(
     db,
     name,
-    sql`WITH change AS (${change}),
+    sql`WITH ${steps ? sql`${steps}, ` : sql``}change AS (${change}),
       entry AS (
         INSERT INTO audit_log (at, actor_id, actor_name, ip, action, object_type, object_id, before, after)
         SELECT ${c.now}::timestamptz, ${c.actor.id}::int, ${c.actor.username}::text, ${c.ip}::text,

@@ -211,8 +211,10 @@ export async function insertBoard(
 }
 
 export async function boardInput(db: Tx, boardId: number): Promise<string | undefined> {
-  const r = await db.execute<{ gz: Buffer }>(
-    sql`SELECT input_gzip AS gz FROM evaluation_board_inputs WHERE board_id = ${boardId}`,
+  const r = await db.execute<{ gz: Buffer | null; text: string | null }>(
+    sql`SELECT input_gzip AS gz, input_text AS text FROM evaluation_board_inputs WHERE board_id = ${boardId}`,
   );
-  return r.rows[0] ? gunzipSync(r.rows[0].gz).toString('utf8') : undefined;
+  const row = r.rows[0];
+  if (!row) return undefined;
+  return row.gz ? gunzipSync(row.gz).toString('utf8') : (row.text ?? undefined); // text: before migration 0013
 }

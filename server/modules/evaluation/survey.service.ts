@@ -20,14 +20,14 @@ export const surveyPath = (token: string) => `/public/survey/${token}`;
 
 let saltCache: { db: unknown; salt: string } | undefined;
 
-/** The installation's survey key (migration 0009), for keyed hashes of devices, phones and addresses. */
+/** The installation's survey key (migration 0012_evaluation), for keyed hashes of devices, phones and addresses. */
 async function surveySalt(db: Tx): Promise<string> {
   if (saltCache?.db === db) return saltCache.salt;
   const r = await db.execute<{ v: string }>(
     sql`SELECT value #>> '{}' AS v FROM settings WHERE key = 'survey_salt'`,
   );
   const salt = r.rows[0]?.v;
-  if (!salt) throw new Error('survey_salt setting is missing (migration 0009)');
+  if (!salt) throw new Error('survey_salt setting is missing (migration 0012_evaluation)');
   saltCache = { db, salt };
   return salt;
 }

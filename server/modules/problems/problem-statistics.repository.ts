@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../db/client.ts';
+import { executeNamed, type Tx } from '../../db/client.ts';
 import { behindSql, openSql, overdueSql } from './problems.repository.ts';
 
 /** The counts of one group, as the database computes them. */
@@ -18,6 +18,9 @@ export interface CountsRow extends Record<string, unknown> {
   dismissed: number;
   merged: number;
 }
+
+/** A group's key (null for the total, or for problems of no campaign) with its counts. */
+export type GroupCounts = CountsRow & { key: number | string | null };
 
 const FOUND = sql.raw(`p.status NOT IN ('dismissed','merged')`);
 
@@ -44,28 +47,95 @@ function aggregates(today: string): SQL {
 const derived = sql`g.*, (g.open - g.overdue - g.behind)::int AS "onSchedule",
   round(g.closed * 100.0 / NULLIF(g.found, 0), 2)::float8 AS "closingRate"`;
 
-/** The counts of every problem matching `where` (over `p`). */
-export async function totals(db: Tx, where: SQL, today: string): Promise<CountsRow> {
-  const r = await db.execute<CountsRow>(
-    sql`SELECT ${derived} FROM (SELECT ${aggregates(today)} FROM problems p WHERE ${where}) g`,
-  );
-  return r.rows[0]!;
+/**
+ * The total of every problem matching `where` (over `p`) and the counts per
+ * group, in one statement. `key` is the grouping expression over `p` (and
+ * `from`'s other tables). When `from` is the problems table alone, one scan
+ * gives both (GROUPING SETS); a join (categories: a problem counts under each
+ * of its links) needs its own pass, as the total counts each problem once.
+ */
+export async function countsByGroup(
+  db: Tx,
+  opts: { from: SQL | null; key: SQL; where: SQL; today: string },
+): Promise<{ total: CountsRow; groups: GroupCounts[] }> {
+  const agg = aggregates(opts.today);
+  const r = opts.from
+    ? await db.execute<GroupCounts & { isTotal: boolean }>(sql`
+        SELECT ${derived} FROM (
+          SELECT true AS "isTotal", NULL AS key, ${agg} FROM problems p WHERE ${opts.where}
+          UNION ALL
+          SELECT false, ${opts.key}, ${agg} FROM ${opts.from} WHERE ${opts.where} GROUP BY 2) g`)
+    : await db.execute<GroupCounts & { isTotal: boolean }>(sql`
+        SELECT ${derived} FROM (
+          SELECT GROUPING(${opts.key}) = 1 AS "isTotal", ${opts.key} AS key, ${agg}
+          FROM problems p WHERE ${opts.where} GROUP BY GROUPING SETS ((${opts.key}), ())) g`);
+  const total = r.rows.find((x) => x.isTotal);
+  if (!total) throw new Error('statistics without a total');
+  return { total, groups: r.rows.filter((x) => !x.isTotal) };
 }
 
-export type GroupRow = CountsRow & { keyId: number | null; keyName: string };
+/**
+ * The snapshot the calling transaction reads (REPEATABLE READ: the same for
+ * every statement after it), as text for `changedSince`.
+ */
+export async function currentSnapshot(tx: Tx): Promise<string> {
+  const r = await tx.execute<{ snapshot: string }>(sql`SELECT pg_current_snapshot()::text AS snapshot`);
+  return r.rows[0]!.snapshot;
+}
 
 /**
- * Counts per group. `key` is the grouping expression over `p` (and `from`'s
- * other tables); `names` turns each key into its name (a join on `g.key`),
- * `order` sorts the rows.
+ * Has a problem (of `campaignId`, or of any campaign or none when null)
+ * changed in a transaction that `snapshot` did not see: one committed after
+ * it was taken, or still running then? Every write of a problem or of its
+ * category links records its transaction in `changed_xid` (a trigger), so
+ * this is exact whatever the order transactions commit in, on any server
+ * instance. It reads only the rows changed since the snapshot's oldest
+ * running transaction (`problems_campaign_changed_idx`), usually none.
  */
-export async function grouped(
+export async function changedSince(db: Tx, campaignId: number | null, snapshot: string): Promise<boolean> {
+  const unseen = sql`p.changed_xid >= pg_snapshot_xmin(${snapshot}::pg_snapshot)
+    AND NOT pg_visible_in_snapshot(p.changed_xid, ${snapshot}::pg_snapshot)`;
+  const r =
+    campaignId === null
+      ? await executeNamed<{ changed: boolean }>(
+          db,
+          'problem_stats_changed_any',
+          sql`SELECT EXISTS (SELECT 1 FROM problems p WHERE p.campaign_id IS NULL AND ${unseen})
+              OR EXISTS (SELECT 1 FROM campaigns c
+                 WHERE EXISTS (SELECT 1 FROM problems p WHERE p.campaign_id = c.id AND ${unseen})) AS changed`,
+        )
+      : await executeNamed<{ changed: boolean }>(
+          db,
+          'problem_stats_changed',
+          sql`SELECT EXISTS (SELECT 1 FROM problems p WHERE p.campaign_id = ${campaignId}::int AND ${unseen}) AS changed`,
+        );
+  return r.rows[0]!.changed;
+}
+
+/** How a group is named and where it goes in the list. */
+export interface GroupLabel extends Record<string, unknown> {
+  name: string;
+  /** Sort value (the unit's or source's `sort`, the category's path); null where the key alone orders. */
+  order: number | string | null;
+}
+
+/**
+ * Names (and sort values) of the groups' keys, read fresh on every request
+ * (a renamed unit shows its new name at once, cached counts or not).
+ */
+export async function groupLabels(
   db: Tx,
-  opts: { from: SQL; key: SQL; where: SQL; today: string; names: SQL; order: SQL },
-): Promise<GroupRow[]> {
-  const r = await db.execute<GroupRow>(sql`
-    SELECT ${derived}, ${opts.names} FROM (
-      SELECT ${opts.key} AS key, ${aggregates(opts.today)} FROM ${opts.from} WHERE ${opts.where} GROUP BY 1) g
-    ORDER BY ${opts.order}`);
-  return r.rows;
+  table: 'units' | 'problem_categories' | 'problem_sources' | 'campaigns',
+  ids: readonly number[],
+): Promise<Map<number, GroupLabel>> {
+  if (ids.length === 0) return new Map();
+  const list = `{${ids.map((n) => Math.trunc(n)).join(',')}}`;
+  const query = {
+    units: sql`SELECT id, name, sort AS "order" FROM units WHERE id = ANY(${list}::int[])`,
+    problem_categories: sql`SELECT id, name_zh AS name, path AS "order" FROM problem_categories WHERE id = ANY(${list}::int[])`,
+    problem_sources: sql`SELECT id, name_zh AS name, sort AS "order" FROM problem_sources WHERE id = ANY(${list}::int[])`,
+    campaigns: sql`SELECT id, name, NULL AS "order" FROM campaigns WHERE id = ANY(${list}::int[])`,
+  }[table];
+  const r = await executeNamed<GroupLabel & { id: number }>(db, `problem_stats_labels_${table}`, query);
+  return new Map(r.rows.map((x) => [x.id, { name: x.name, order: x.order }]));
 }

@@ -1,17 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { shanghaiDate } from '../../../domain/calendar/shanghai-date.ts';
-import type {
-  NegativeList,
-  StatisticsQuery,
-  StatisticsResponse,
-} from '../../../domain/contracts/problems.ts';
+import type { StatisticsQuery, StatisticsResponse } from '../../../domain/contracts/problems.ts';
 import { fail } from '../../../domain/errors.ts';
-import { isOverdue, scheduleOf } from '../../../domain/problems/problem-schedule.ts';
-import type { Tx } from '../../db/client.ts';
-import type { Actor } from '../../http/actor.ts';
+import type { Db, Tx } from '../../db/client.ts';
+import { scopeOf, type Actor } from '../../http/actor.ts';
+import { coversAll } from '../tasks/tasks.policy.ts';
 import { unitsByIds } from '../tasks/tasks.repository.ts';
+import type { ComputedCounts, StatisticsCache } from './problem-statistics.cache.ts';
 import * as stats from './problem-statistics.repository.ts';
-import { canReadUnit, visibleProblems } from './problems.policy.ts';
+import { canReadUnit, problemReaders, visibleProblems } from './problems.policy.ts';
 import * as repo from './problems.repository.ts';
 
 /** The figures of a row, field by field (the grouping key and names left out). */
@@ -32,26 +29,99 @@ const counts = (r: stats.CountsRow): stats.CountsRow => ({
 });
 
 /** A unit the actor may read the problems of, or 404 on `field`. */
-async function readableUnit(db: Tx, actor: Actor, id: number, field: string) {
+async function readableUnit(db: Db, actor: Actor, id: number, field: string) {
   const unit = (await unitsByIds(db, [id])).get(id);
   if (!unit || !canReadUnit(actor, unit.path)) throw fail('not_found', field);
   return unit;
+}
+
+/** How one grouping counts (`from` null: the problems table alone), names its keys and orders its rows. */
+interface Grouping {
+  from: SQL | null;
+  key: SQL;
+  labels: 'units' | 'problem_categories' | 'problem_sources' | 'campaigns' | null;
+  /** Sorts rows (keys with their labels and counts). */
+  compare: (a: Row, b: Row) => number;
+}
+type Row = stats.GroupCounts & { label: stats.GroupLabel | undefined };
+
+const byKey = (a: Row, b: Row) => (a.key! < b.key! ? -1 : a.key! > b.key! ? 1 : 0);
+const byOrder = (a: Row, b: Row) => {
+  const x = a.label?.order ?? null;
+  const y = b.label?.order ?? null;
+  if (x === y) return 0;
+  if (x === null) return 1;
+  if (y === null) return -1;
+  return x < y ? -1 : 1;
+};
+
+function grouping(groupBy: StatisticsQuery['groupBy'], under: { id: number; path: string } | null): Grouping {
+  switch (groupBy) {
+    case 'unit':
+      if (under) {
+        // Each unit directly below `under` with its whole subtree, and `under` itself.
+        return {
+          from: sql`problems p JOIN units u ON u.id = p.unit_id`,
+          key: sql`coalesce(nullif(split_part(substr(u.path, ${under.path.length + 1}), '/', 1), '')::int, ${under.id})`,
+          labels: 'units',
+          compare: (a, b) =>
+            Number(b.key === under.id) - Number(a.key === under.id) || byOrder(a, b) || byKey(a, b),
+        };
+      }
+      return {
+        from: null,
+        key: sql`p.unit_id`,
+        labels: 'units',
+        compare: (a, b) => b.found - a.found || byKey(a, b),
+      };
+    case 'category':
+      return {
+        from: sql`problems p JOIN problem_category_links l ON l.problem_id = p.id`,
+        key: sql`l.category_id`,
+        labels: 'problem_categories',
+        compare: (a, b) => byOrder(a, b) || byKey(a, b),
+      };
+    case 'source':
+      return {
+        from: null,
+        key: sql`p.source_id`,
+        labels: 'problem_sources',
+        compare: (a, b) => byOrder(a, b) || byKey(a, b),
+      };
+    case 'campaign':
+      return {
+        from: null,
+        key: sql`p.campaign_id`,
+        labels: 'campaigns',
+        compare: (a, b) => (a.key === null ? 1 : b.key === null ? -1 : byKey(a, b)),
+      };
+    case 'month':
+      return { from: null, key: sql`to_char(p.found_on, 'YYYY-MM')`, labels: null, compare: byKey };
+  }
 }
 
 /**
  * 统计: found, closed, closing rate, open, overdue, on schedule, behind,
  * returned and rebound problems over what the actor may see, filtered by
  * campaign, source, category, unit (and below) and the period found, grouped
- * by unit, category, source, campaign or month. Computed by SQL aggregates;
- * overdue and on schedule are judged on today's Shanghai date. Grouped by
- * category, a problem counts under each of its categories and each of their
- * ancestors (once per group), so the rows of a parent and its children overlap.
+ * by unit, category, source, campaign or month. Computed by SQL aggregates
+ * (the total and the groups in one statement); overdue and on schedule are
+ * judged on today's Shanghai date. Grouped by category, a problem counts under
+ * each of its categories and each of their ancestors (once per group), so the
+ * rows of a parent and its children overlap. Names are read on every request.
+ *
+ * With `cache`, the figures of someone who sees every problem, for a query
+ * that names no unit, are computed once per query and day in one snapshot and
+ * reused for as long as no problem of the campaign (or, without a campaign,
+ * no problem at all) changed unseen by that snapshot (`StatisticsCache`,
+ * `changedSince`): exact, and correct across server instances.
  */
 export async function problemStatistics(
-  db: Tx,
+  db: Db,
   actor: Actor,
   now: Date,
   q: StatisticsQuery,
+  cache?: StatisticsCache,
 ): Promise<StatisticsResponse> {
   const today = shanghaiDate(now);
   if (q.unitId) await readableUnit(db, actor, q.unitId, 'query.unitId');
@@ -73,142 +143,48 @@ export async function problemStatistics(
     ...(under ? repo.problemFilters({ unitId: under.id, includeSubunits: true }, today) : []),
   ];
   const where = sql.join(conds, sql` AND `);
-  const total = counts(await stats.totals(db, where, today));
-  const rows = await groupRows(db, q.groupBy, where, today, under);
+  const g = grouping(q.groupBy, under);
+  const count = (tx: Tx) => stats.countsByGroup(tx, { from: g.from, key: g.key, where, today });
+  // The unit tree can move under a cached answer; a query that reads it is computed every time.
+  const cacheable = cache && !q.unitId && !under && coversAll(scopeOf(actor, problemReaders));
+  const computed = cacheable
+    ? await cache.read(
+        JSON.stringify([q.groupBy, q.campaignId, q.sourceId, q.categoryId, q.foundFrom, q.foundTo, today]),
+        (snapshot) => stats.changedSince(db, q.campaignId ?? null, snapshot),
+        () => computeInSnapshot(db, count),
+      )
+    : await count(db);
+  const ids = computed.groups.map((r) => r.key).filter((k): k is number => typeof k === 'number');
+  const labels = g.labels ? await stats.groupLabels(db, g.labels, ids) : new Map<number, stats.GroupLabel>();
+  const rows: Row[] = computed.groups.map((r) => ({
+    ...r,
+    label: typeof r.key === 'number' ? labels.get(r.key) : undefined,
+  }));
+  rows.sort(g.compare);
   return {
     groupBy: q.groupBy,
     asOf: today,
-    total,
-    rows: rows.map((r) => ({ key: { id: r.keyId, name: r.keyName }, ...counts(r) })),
+    total: counts(computed.total),
+    rows: rows.map((r) => ({ key: keyOf(q.groupBy, r), ...counts(r) })),
   };
 }
 
-function groupRows(
-  db: Tx,
-  groupBy: StatisticsQuery['groupBy'],
-  where: SQL,
-  today: string,
-  under: { id: number; path: string } | null,
-) {
-  const byFound = sql`g.found DESC, g.key`;
-  switch (groupBy) {
-    case 'unit':
-      if (under) {
-        // Each unit directly below `under` with its whole subtree, and `under` itself.
-        return stats.grouped(db, {
-          from: sql`problems p JOIN units u ON u.id = p.unit_id`,
-          key: sql`coalesce(nullif(split_part(substr(u.path, ${under.path.length + 1}), '/', 1), '')::int, ${under.id})`,
-          where,
-          today,
-          names: sql`g.key AS "keyId", (SELECT name FROM units WHERE id = g.key) AS "keyName"`,
-          order: sql`g.key = ${under.id} DESC, (SELECT sort FROM units WHERE id = g.key), g.key`,
-        });
-      }
-      return stats.grouped(db, {
-        from: sql`problems p`,
-        key: sql`p.unit_id`,
-        where,
-        today,
-        names: sql`g.key AS "keyId", (SELECT name FROM units WHERE id = g.key) AS "keyName"`,
-        order: byFound,
-      });
-    case 'category':
-      return stats.grouped(db, {
-        from: sql`problems p JOIN problem_category_links l ON l.problem_id = p.id`,
-        key: sql`l.category_id`,
-        where,
-        today,
-        names: sql`g.key AS "keyId", (SELECT name_zh FROM problem_categories WHERE id = g.key) AS "keyName"`,
-        order: sql`(SELECT path FROM problem_categories WHERE id = g.key)`,
-      });
-    case 'source':
-      return stats.grouped(db, {
-        from: sql`problems p`,
-        key: sql`p.source_id`,
-        where,
-        today,
-        names: sql`g.key AS "keyId", (SELECT name_zh FROM problem_sources WHERE id = g.key) AS "keyName"`,
-        order: sql`(SELECT sort FROM problem_sources WHERE id = g.key), g.key`,
-      });
-    case 'campaign':
-      return stats.grouped(db, {
-        from: sql`problems p`,
-        key: sql`p.campaign_id`,
-        where,
-        today,
-        names: sql`g.key AS "keyId", coalesce((SELECT name FROM campaigns WHERE id = g.key), '日常工作') AS "keyName"`,
-        order: sql`g.key NULLS LAST`,
-      });
-    case 'month':
-      return stats.grouped(db, {
-        from: sql`problems p`,
-        key: sql`to_char(p.found_on, 'YYYY-MM')`,
-        where,
-        today,
-        names: sql`NULL::int AS "keyId", g.key AS "keyName"`,
-        order: sql`g.key`,
-      });
-  }
+function keyOf(groupBy: StatisticsQuery['groupBy'], r: Row): { id: number | null; name: string } {
+  if (groupBy === 'month') return { id: null, name: String(r.key) };
+  if (r.key === null) return { id: null, name: '日常工作' };
+  return { id: Number(r.key), name: r.label?.name ?? '' };
 }
 
-/** Most problems one negative list shows. */
-export const NEGATIVE_LIST_MAX = 5000;
-
-/**
- * 负面清单: a unit's open problems (and, with `includeSubunits`, those of the
- * units below it), each with its measures, owner and deadline; overdue first,
- * then by deadline. 404 for a unit outside the actor's scope.
- */
-export async function negativeList(
-  db: Tx,
-  actor: Actor,
-  unitId: number,
-  now: Date,
-  q: { campaignId?: number | undefined; includeSubunits?: boolean | undefined },
-): Promise<NegativeList> {
-  const unit = await readableUnit(db, actor, unitId, 'params.id');
-  const today = shanghaiDate(now);
-  const where = sql.join(
-    [
-      visibleProblems(actor),
-      repo.openSql,
-      ...repo.problemFilters(
-        { unitId, includeSubunits: q.includeSubunits ?? false, campaignId: q.campaignId },
-        today,
-      ),
-    ],
-    sql` AND `,
+/** Counts in one REPEATABLE READ snapshot, and that snapshot, for the cache. */
+function computeInSnapshot(
+  db: Db,
+  count: (tx: Tx) => Promise<{ total: stats.CountsRow; groups: stats.GroupCounts[] }>,
+): Promise<ComputedCounts> {
+  return db.transaction(
+    async (tx) => {
+      const snapshot = await stats.currentSnapshot(tx);
+      return { snapshot, ...(await count(tx)) };
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
   );
-  const rows = await repo.findProblems(
-    db,
-    where,
-    { limit: NEGATIVE_LIST_MAX, offset: 0 },
-    sql`${repo.overdueSql(today)} DESC, p.deadline, p.id`,
-  );
-  const ids = rows.map((r) => r.id);
-  const [cats, measures] = await Promise.all([repo.categoriesOf(db, ids), repo.measuresOf(db, ids)]);
-  return {
-    unit: { id: unit.id, name: unit.name },
-    asOf: today,
-    items: rows.map((r) => ({
-      id: r.id,
-      description: r.description,
-      unit: { id: r.unitId, name: r.unitName },
-      source: { id: r.sourceId, name: r.sourceName },
-      categories: cats.get(r.id) ?? [],
-      foundOn: r.foundOn,
-      deadline: r.deadline,
-      status: r.status,
-      schedule: scheduleOf(r, today),
-      overdue: isOverdue(r, today),
-      person: r.personId === null ? null : { id: r.personId, name: r.personName ?? '' },
-      measures: (measures.get(r.id) ?? []).map((m) => ({
-        id: m.id,
-        text: m.text,
-        owner: m.owner,
-        dueOn: m.dueOn,
-        done: m.done,
-      })),
-    })),
-  };
 }

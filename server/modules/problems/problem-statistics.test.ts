@@ -1,4 +1,6 @@
+import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../../app.ts';
 import { testContext, type TestContext } from '../../test/harness.ts';
 
 /**
@@ -166,5 +168,114 @@ describe('the Kaizhou figures', () => {
     );
     const s = await stats(`campaignId=${c}`);
     expect(s.total).toMatchObject({ found: 8, closed: 4, closingRate: 50, open: 4, dismissed: 1, merged: 1 });
+  });
+});
+
+describe('statistics computed once and trusted only while nothing changed unseen', () => {
+  const byUnit = (c: number) => `campaignId=${c}&groupBy=unit`;
+  const first = async (c: number, status: string) =>
+    (
+      await t.sql<{ id: number; unit_id: number }>(
+        'SELECT id, unit_id FROM problems WHERE campaign_id = $1 AND status = $2 ORDER BY id LIMIT 1',
+        [c, status],
+      )
+    )[0]!;
+
+  it('move right after a close, whichever server instance closes', async () => {
+    const c = await campaignWith('缓存核验 一', 40, 10);
+    const claimed = await first(c, 'rectifying');
+    await t.sql(`UPDATE problems SET status = 'closing_claimed', claimed_on = '2026-03-02' WHERE id = $1`, [
+      claimed.id,
+    ]);
+    const before = await stats(byUnit(c));
+    expect(before.total).toMatchObject({ found: 40, closed: 10, open: 30 });
+    expect(await stats(byUnit(c))).toEqual(before);
+    // Another instance (its own cache, the same database) closes the problem.
+    const other = await buildApp(t.deps);
+    try {
+      const r = await other.inject({
+        method: 'POST',
+        url: `/api/v1/problems/${claimed.id}/close`,
+        headers: { cookie: office, 'x-luoshi-request': '1', 'content-type': 'application/json' },
+        payload: '{}',
+      });
+      expect(r.statusCode, r.body).toBe(200);
+    } finally {
+      await other.close();
+    }
+    const after = await stats(byUnit(c));
+    expect(after.total).toMatchObject({ found: 40, closed: 11, open: 29, closingRate: 27.5 });
+    const row = (s: { rows: { key: { id: number }; closed: number }[] }) =>
+      s.rows.find((r) => r.key.id === claimed.unit_id)!;
+    expect(row(after).closed).toBe(row(before).closed + 1);
+  });
+
+  it('see a change whose transaction was running when the figures were computed and committed after', async () => {
+    const c = await campaignWith('缓存核验 二', 20, 5);
+    const target = await first(c, 'rectifying');
+    await stats(byUnit(c));
+    const writer = new pg.Client({ connectionString: t.adminUrl });
+    await writer.connect();
+    try {
+      await writer.query('BEGIN');
+      await writer.query(`UPDATE problems SET status = 'closed', closed_at = now() WHERE id = $1`, [
+        target.id,
+      ]);
+      // Computed now, in a snapshot that does not see the running transaction.
+      await t.sql(`UPDATE problems SET return_count = return_count WHERE id = $1`, [
+        (await first(c, 'closed')).id,
+      ]);
+      const during = await stats(byUnit(c));
+      expect(during.total.closed).toBe(5);
+      await writer.query('COMMIT');
+    } finally {
+      await writer.end();
+    }
+    expect((await stats(byUnit(c))).total.closed).toBe(6);
+  });
+
+  it('follow category links written after the problem, and a renamed unit at once', async () => {
+    const c = await campaignWith('缓存核验 三', 12, 3);
+    const p = await first(c, 'rectifying');
+    const cats = async () =>
+      (await stats(`campaignId=${c}&groupBy=category`)).rows.find(
+        (r: { key: { id: number } }) => r.key.id === category.mediocre_lazy,
+      );
+    expect(await cats()).toBeUndefined();
+    await t.sql(
+      'INSERT INTO problem_category_links (problem_id, category_id, direct) VALUES ($1, $2, true)',
+      [p.id, category.mediocre_lazy],
+    );
+    expect(await cats()).toMatchObject({ key: { name: '庸懒散拖' }, found: 1, open: 1 });
+    const [u] = await t.sql<{ name: string }>('SELECT name FROM units WHERE id = $1', [p.unit_id]);
+    await t.sql('UPDATE units SET name = $2 WHERE id = $1', [p.unit_id, `${u!.name}（更名）`]);
+    const renamed = (await stats(byUnit(c))).rows.find(
+      (r: { key: { id: number } }) => r.key.id === p.unit_id,
+    );
+    expect(renamed.key.name).toBe(`${u!.name}（更名）`);
+    await t.sql('UPDATE units SET name = $2 WHERE id = $1', [p.unit_id, u!.name]);
+  });
+
+  it('are the figures a computation without the cache gives', async () => {
+    const plain = await buildApp({ ...t.deps, config: { ...t.config, statsCacheQueries: 0 } });
+    try {
+      for (const q of [
+        'groupBy=unit',
+        'groupBy=category',
+        'groupBy=source',
+        'groupBy=campaign',
+        'groupBy=month',
+      ]) {
+        const cached = await stats(q);
+        const r = await plain.inject({
+          method: 'GET',
+          url: `/api/v1/problem-statistics?${q}`,
+          headers: { cookie: office },
+        });
+        expect(r.json(), q).toEqual(cached);
+      }
+    } finally {
+      await plain.close();
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { ProblemListQuery, ProblemSeverity } from '../../../domain/contracts/problems.ts';
 import type { ProblemStatus } from '../../../domain/problems/problem-lifecycle.ts';
-import { intArray, withDates, type Tx } from '../../db/client.ts';
+import { executeNamed, intArray, withDates, type Tx } from '../../db/client.ts';
+import { changeWithAudit, type CallContext } from '../audit/audit.repository.ts';
 
 /** One problem row with the names the services and presenters need alongside it. */
 export interface ProblemRow extends Record<string, unknown> {
@@ -344,6 +345,72 @@ export async function insertEvidence(
   }>(sql`INSERT INTO problem_evidence (problem_id, text, submitted_by, submitted_at)
     VALUES (${e.problemId}, ${e.text}, ${e.by}, ${e.at}) RETURNING id`);
   return r.rows[0]!.id;
+}
+
+/** What deciding a claim for closing needs to know, read without a lock. */
+export interface ClaimFacts extends Record<string, unknown> {
+  status: ProblemStatus;
+  unitId: number;
+  unitPath: string;
+}
+
+/** The problem's state and responsible unit, without a lock (the one-statement claim checks them again). */
+export async function claimFacts(db: Tx, id: number): Promise<ClaimFacts | undefined> {
+  const r = await executeNamed<ClaimFacts>(
+    db,
+    'problem_claim_facts',
+    sql`SELECT p.status, p.unit_id AS "unitId", u.path AS "unitPath"
+          FROM problems p JOIN units u ON u.id = p.unit_id WHERE p.id = ${id}::int`,
+  );
+  return r.rows[0];
+}
+
+/**
+ * 申请销号 in one statement (one implicit transaction: no BEGIN, no COMMIT
+ * round trip): locks the problem, which must still belong to `unitId` and be
+ * rectifying or returned, writes the evidence row, moves the problem to
+ * closing_claimed (claimed today, one more claim), adds the history line and
+ * the audit entry (`changeWithAudit`), as the transactional way does. Returns
+ * the evidence id and the new claim count, or undefined when nothing was
+ * written (the caller then takes the transactional way, which names the reason).
+ */
+export async function claimClosingAudited(
+  db: Tx,
+  c: CallContext,
+  r: { id: number; unitId: number; evidence: string; today: string },
+): Promise<{ evidenceId: number; claimCount: number } | undefined> {
+  const rows = await changeWithAudit<{ evidenceId: number; claimCount: number }>(
+    db,
+    'problem_claim_audited',
+    c,
+    'problem',
+    'problem.claim_closing',
+    sql`SELECT old.id AS object_id, jsonb_build_object('status', old.status) AS before,
+          jsonb_build_object('status', 'closing_claimed', 'evidenceId', evidence.id, 'evidence', ${r.evidence}::text,
+            'attachmentIds', '[]'::jsonb, 'claimedOn', ${r.today}::text) AS after,
+          evidence.id AS "evidenceId", claimed.claim_count AS "claimCount"
+        FROM old JOIN evidence ON evidence.problem_id = old.id JOIN claimed ON claimed.id = old.id`,
+    sql`old AS (
+          SELECT p.id, p.status, p.claim_count FROM problems p
+           WHERE p.id = ${r.id}::int AND p.unit_id = ${r.unitId}::int AND p.status IN ('rectifying', 'returned')
+           FOR UPDATE),
+        evidence AS (
+          INSERT INTO problem_evidence (problem_id, text, submitted_by, submitted_at)
+          SELECT old.id, ${r.evidence}::text, ${c.actor.id}::int, ${c.now}::timestamptz FROM old
+          RETURNING id, problem_id),
+        claimed AS (
+          UPDATE problems p SET status = 'closing_claimed', claimed_on = ${r.today}::date,
+            claim_count = old.claim_count + 1, updated_at = ${c.now}::timestamptz
+          FROM old WHERE p.id = old.id
+          RETURNING p.id, p.claim_count),
+        history AS (
+          INSERT INTO problem_events (problem_id, at, actor_id, action, from_status, to_status, note)
+          SELECT old.id, ${c.now}::timestamptz, ${c.actor.id}::int, 'claim_closing', old.status, 'closing_claimed',
+            ${r.evidence}::text
+          FROM old)`,
+  );
+  const row = rows[0];
+  return row && { evidenceId: row.evidenceId, claimCount: row.claimCount };
 }
 
 /** Records the verdict on the problem's waiting claim (if one waits). */

@@ -4,6 +4,7 @@ import {
   bulkDeadlineBody,
   bulkResponse,
   claimClosingBody,
+  claimReceipt,
   measuresBody,
   mergeBody,
   negativeListQuery,
@@ -30,7 +31,9 @@ import { recordChange } from '../audit/audit.repository.ts';
 import { openCampaignForTasks } from '../campaigns/campaigns.service.ts';
 import type { AttachmentsOf } from '../tasks/task-detail.service.ts';
 import type { TaskRouteHooks } from '../tasks/tasks.routes.ts';
-import { negativeList, problemStatistics } from './problem-statistics.service.ts';
+import { negativeList } from './negative-list.service.ts';
+import { StatisticsCache } from './problem-statistics.cache.ts';
+import { problemStatistics } from './problem-statistics.service.ts';
 import {
   draftsOf,
   loadProblemSheetLookups,
@@ -54,6 +57,8 @@ export function problemRoutes(deps: AppDeps, hooks: TaskRouteHooks = {}): RouteD
   const manage = capabilities['problems.manage'];
   const unit = capabilities['problems.unit'];
   const db = deps.database.db;
+  const statsCache =
+    deps.config.statsCacheQueries > 0 ? new StatisticsCache(deps.config.statsCacheQueries) : undefined;
   const detail = (actor: Actor, id: number, now: Date) =>
     loadDetail(db, actor, id, now, hooks.attachmentsOf ?? noAttachments);
   const attachFor = (actor: Actor, ids: readonly number[]): service.ClaimFiles | undefined =>
@@ -172,7 +177,7 @@ export function problemRoutes(deps: AppDeps, hooks: TaskRouteHooks = {}): RouteD
       access: readers,
       query: statisticsQuery,
       response: statisticsResponse,
-      handler: ({ actor, query, now }) => problemStatistics(db, actor!, now, query),
+      handler: ({ actor, query, now }) => problemStatistics(db, actor!, now, query, statsCache),
     }),
     route({
       method: 'GET',
@@ -285,17 +290,15 @@ export function problemRoutes(deps: AppDeps, hooks: TaskRouteHooks = {}): RouteD
       access: unit,
       params: idParams,
       body: claimClosingBody,
-      response: problemDetail,
-      async handler({ actor, params, body, ip, now }) {
-        await service.claimClosing(
+      response: claimReceipt,
+      handler: ({ actor, params, body, ip, now }) =>
+        service.claimClosing(
           deps,
           { actor: actor!, ip, now },
           params.id,
           body,
           attachFor(actor!, body.attachmentIds),
-        );
-        return detail(actor!, params.id, now);
-      },
+        ),
     }),
     route({
       method: 'POST',

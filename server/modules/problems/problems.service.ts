@@ -1,5 +1,5 @@
 import { shanghaiDate } from '../../../domain/calendar/shanghai-date.ts';
-import type { ProblemCreateBody, ProblemDraft } from '../../../domain/contracts/problems.ts';
+import type { ClaimReceipt, ProblemCreateBody, ProblemDraft } from '../../../domain/contracts/problems.ts';
 import { fail } from '../../../domain/errors.ts';
 import {
   deadlineChangeable,
@@ -318,15 +318,40 @@ export async function reportProgress(
   });
 }
 
-/** 申请销号 with evidence: what was done, and files showing it (at least one of the two). */
+/**
+ * 申请销号 with evidence: what was done, and files showing it (at least one of
+ * the two). The common case, a text claim without files by someone acting for
+ * the unit, is one statement with its history line and audit entry
+ * (`claimClosingAudited`), after a cheap unlocked read and the same rules; files
+ * to link, a problem in the wrong state, a race with another change, or
+ * anything refused take the transactional way, which names every reason.
+ */
 export async function claimClosing(
   deps: AppDeps,
   c: Call,
   id: number,
   input: { evidence: string; attachmentIds: number[] },
   attach?: ClaimFiles,
-): Promise<void> {
-  await change(deps, async (tx) => {
+): Promise<ClaimReceipt> {
+  const db = deps.database.db;
+  const today = shanghaiDate(c.now);
+  if (!attach && input.attachmentIds.length === 0 && input.evidence !== '') {
+    const facts = await repo.claimFacts(db, id);
+    if (
+      facts &&
+      canSee(c.actor, facts) &&
+      nextProblemStatus(facts.status, 'claim_closing', rolesOnProblem(c.actor, facts.unitPath)).ok
+    ) {
+      const done = await repo.claimClosingAudited(db, c, {
+        id,
+        unitId: facts.unitId,
+        evidence: input.evidence,
+        today,
+      });
+      if (done) return { id, status: 'closing_claimed', claimedOn: today, ...done };
+    }
+  }
+  return change(deps, async (tx) => {
     const row = await lockVisibleProblem(tx, c.actor, id);
     const to = guardMove(c.actor, row, 'claim_closing');
     if (input.evidence === '' && input.attachmentIds.length === 0)
@@ -338,13 +363,8 @@ export async function claimClosing(
       at: c.now,
     });
     await attach?.(tx, 'problem_evidence', evidenceId);
-    const today = shanghaiDate(c.now);
-    await repo.updateProblem(
-      tx,
-      id,
-      { status: to, claimed_on: today, claim_count: row.claimCount + 1 },
-      c.now,
-    );
+    const claimCount = row.claimCount + 1;
+    await repo.updateProblem(tx, id, { status: to, claimed_on: today, claim_count: claimCount }, c.now);
     await record(
       tx,
       c,
@@ -361,6 +381,7 @@ export async function claimClosing(
         claimedOn: today,
       },
     );
+    return { id, status: to, evidenceId, claimedOn: today, claimCount };
   });
 }
 

@@ -171,10 +171,19 @@ describe('a problem from finding to closing', () => {
       attachmentIds: [photo.json().id],
     });
     expect(claim.statusCode, claim.body).toBe(200);
-    expect(claim.json()).toMatchObject({
+    // The claim answers a receipt; the detail is a GET away.
+    expect(claim.json()).toEqual({
+      id: p.id,
+      status: 'closing_claimed',
+      evidenceId: expect.any(Number),
+      claimedOn: '2026-03-02',
+      claimCount: 1,
+    });
+    expect((await t.call('GET', url, { cookie: cookie['liaison-qj-t01'] })).json()).toMatchObject({
       status: 'closing_claimed',
       evidence: [
         {
+          id: claim.json().evidenceId,
           text: '已建立首问负责制，窗口人员全部完成整训',
           decision: null,
           attachments: [{ id: photo.json().id }],
@@ -210,7 +219,7 @@ describe('a problem from finding to closing', () => {
     expect(unitView.json().abilities).toMatchObject({ claimClosing: true, fileMeasures: true, close: false });
 
     const again = await post('head-qj-t01', `${url}/claim-closing`, { evidence: '补充群众回访记录 30 份' });
-    expect(again.json().status).toBe('closing_claimed');
+    expect(again.json()).toMatchObject({ status: 'closing_claimed', claimCount: 2 });
     // The office sees the evidence files; so does the unit; nobody else.
     expect(
       (await t.call('GET', `/api/v1/attachments/${photo.json().id}`, { cookie: cookie.office })).statusCode,
@@ -271,6 +280,99 @@ describe('a problem from finding to closing', () => {
     });
     expect(claim.statusCode).toBe(409);
     expect(await snapshot(p.id)).toEqual(before);
+  });
+
+  it('a claim in words alone is one statement: the same evidence, history line and audit entry as with files', async () => {
+    const p = await create();
+    await post('liaison-qj-t01', `/api/v1/problems/${p.id}/measures`, { measures });
+    const r = await post('liaison-qj-t01', `/api/v1/problems/${p.id}/claim-closing`, {
+      evidence: '窗口人员全部完成整训',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const receipt = r.json();
+    expect(receipt).toEqual({
+      id: p.id,
+      status: 'closing_claimed',
+      evidenceId: expect.any(Number),
+      claimedOn: '2026-03-02',
+      claimCount: 1,
+    });
+    const [row] = await t.sql('SELECT status, claimed_on, claim_count FROM problems WHERE id = $1', [p.id]);
+    expect(row).toEqual({ status: 'closing_claimed', claimed_on: '2026-03-02', claim_count: 1 });
+    const evidence = await t.sql(
+      'SELECT id, text, submitted_by, decision FROM problem_evidence WHERE problem_id = $1',
+      [p.id],
+    );
+    expect(evidence).toEqual([
+      {
+        id: receipt.evidenceId,
+        text: '窗口人员全部完成整训',
+        submitted_by: person['liaison-qj-t01'],
+        decision: null,
+      },
+    ]);
+    const events = await t.sql(
+      "SELECT actor_id, from_status, to_status, note FROM problem_events WHERE problem_id = $1 AND action = 'claim_closing'",
+      [p.id],
+    );
+    expect(events).toEqual([
+      {
+        actor_id: person['liaison-qj-t01'],
+        from_status: 'rectifying',
+        to_status: 'closing_claimed',
+        note: '窗口人员全部完成整训',
+      },
+    ]);
+    const audit = await t.sql(
+      "SELECT actor_name, before, after FROM audit_log WHERE object_type = 'problem' AND object_id = $1 AND action = 'problem.claim_closing'",
+      [String(p.id)],
+    );
+    expect(audit).toEqual([
+      {
+        actor_name: 'liaison-qj-t01',
+        before: { status: 'rectifying' },
+        after: {
+          status: 'closing_claimed',
+          evidenceId: receipt.evidenceId,
+          evidence: '窗口人员全部完成整训',
+          attachmentIds: [],
+          claimedOn: '2026-03-02',
+        },
+      },
+    ]);
+    // Claimed already: the one statement writes nothing and the transactional way answers 409.
+    const before = await snapshot(p.id);
+    const twice = await post('liaison-qj-t01', `/api/v1/problems/${p.id}/claim-closing`, {
+      evidence: '再次申请',
+    });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json()).toMatchObject({ code: 'wrong_state', detail: { status: 'closing_claimed' } });
+    expect(await snapshot(p.id)).toEqual(before);
+  });
+
+  it('of two claims sent at once exactly one is accepted; another unit is told 404, the office 403', async () => {
+    const p = await create();
+    await post('liaison-qj-t01', `/api/v1/problems/${p.id}/measures`, { measures });
+    const other = await post('liaison-qj-t02', `/api/v1/problems/${p.id}/claim-closing`, {
+      evidence: '已整改',
+    });
+    expect(other.statusCode).toBe(404);
+    expect(other.json()).toMatchObject({ code: 'not_found', field: 'params.id' });
+    const office = await post('office', `/api/v1/problems/${p.id}/claim-closing`, { evidence: '已整改' });
+    expect(office.statusCode).toBe(403);
+    const both = await Promise.all([
+      post('liaison-qj-t01', `/api/v1/problems/${p.id}/claim-closing`, { evidence: '联络员申请' }),
+      post('head-qj-t01', `/api/v1/problems/${p.id}/claim-closing`, { evidence: '负责人申请' }),
+    ]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const [n] = await t.sql<{ evidence: number; events: number; audit: number; claims: number }>(
+      `SELECT (SELECT count(*)::int FROM problem_evidence WHERE problem_id = $1) AS evidence,
+              (SELECT count(*)::int FROM problem_events WHERE problem_id = $1 AND action = 'claim_closing') AS events,
+              (SELECT count(*)::int FROM audit_log WHERE object_id = $1::text AND action = 'problem.claim_closing') AS audit,
+              (SELECT claim_count FROM problems WHERE id = $1) AS claims`,
+      [p.id],
+    );
+    expect(n).toEqual({ evidence: 1, events: 1, audit: 1, claims: 1 });
   });
 
   it('an inspector of another unit cannot close (or see) the problem: 404, nothing written', async () => {
@@ -603,6 +705,48 @@ describe('lists, negative lists and statistics', () => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect(xlsx.headers['content-disposition']).toContain('filename*=UTF-8');
+  });
+
+  it('lists overdue first, then by deadline; below the unit with includeSubunits; one campaign with campaignId', async () => {
+    const late = await create('inspector', { deadline: '2026-03-01', foundOn: '2026-03-01' });
+    const soon = await create('inspector', { deadline: '2026-03-10' });
+    const village = await create('inspector', {
+      unitId: unit['QJ-T01-V001'],
+      categoryIds: [category.inaction_slow, category.formalism_form],
+    });
+    const url = `/api/v1/units/${unit['QJ-T01']}/negative-list`;
+    const own = (await t.call('GET', url, { cookie: cookie['liaison-qj-t01'] })).json();
+    const ids = own.items.map((x: { id: number }) => x.id);
+    expect(ids).not.toContain(village.id);
+    expect(ids.indexOf(late.id)).toBe(0);
+    expect(own.items[0]).toMatchObject({
+      overdue: true,
+      schedule: 'overdue',
+      categories: [{ name: '不作为' }],
+    });
+    expect(ids).toContain(soon.id);
+    const deadlines = own.items.slice(1).map((x: { deadline: string }) => x.deadline);
+    expect(deadlines).toEqual([...deadlines].sort());
+    const below = (
+      await t.call('GET', `${url}?includeSubunits=true`, { cookie: cookie['liaison-qj-t01'] })
+    ).json();
+    const v = below.items.find((x: { id: number }) => x.id === village.id);
+    expect(v).toMatchObject({
+      unit: { id: unit['QJ-T01-V001'] },
+      categories: [{ id: category.inaction_slow }, { id: category.formalism_form }],
+      measures: [],
+      person: null,
+    });
+    const [c] = await t.sql<{ id: number }>(
+      `INSERT INTO campaigns (name, start_on, end_on) VALUES ('负面清单专项', '2026-01-01', '2026-12-31') RETURNING id`,
+    );
+    const inIt = await create('inspector', { unitId: unit['QJ-T01-V001'], campaignId: c!.id });
+    const inCampaign = (
+      await t.call('GET', `${url}?includeSubunits=true&campaignId=${c!.id}`, {
+        cookie: cookie['liaison-qj-t01'],
+      })
+    ).json();
+    expect(inCampaign.items.map((x: { id: number }) => x.id)).toEqual([inIt.id]);
   });
 
   it('counts by SQL what the records say, grouped by unit, source, category, campaign and month', async () => {

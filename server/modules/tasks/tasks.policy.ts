@@ -17,7 +17,7 @@ function pathIn(column: SQL, scope: readonly string[]): SQL {
 }
 
 /** Does the scope hold the root (a one-segment path like `/1/`)? Every unit lies under the one root. */
-const coversAll = (scope: readonly string[]) => scope.some((p) => /^\/\d+\/$/.test(p));
+export const coversAll = (scope: readonly string[]) => scope.some((p) => /^\/\d+\/$/.test(p));
 
 /** The ids of the units in the scope, as an array PostgreSQL computes once per query. */
 const unitIdsIn = (scope: readonly string[]) =>

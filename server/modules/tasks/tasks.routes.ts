@@ -20,7 +20,9 @@ import {
 } from '../../../domain/contracts/tasks.ts';
 import { capabilities } from '../../../domain/roles.ts';
 import { fail } from '../../../domain/errors.ts';
+import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../../deps.ts';
+import { ValidatedCache } from '../../lib/validated-cache.ts';
 import type { Actor } from '../../http/actor.ts';
 import { idParams, route, type RouteDef } from '../../http/route.ts';
 import { campaignReaders } from '../campaigns/campaigns.service.ts';
@@ -82,6 +84,19 @@ export function taskRoutes(deps: AppDeps, hooks: TaskRouteHooks = {}): RouteDef[
   const unit = capabilities['tasks.unit'];
   const leader = capabilities['tasks.portfolio'];
   const db = deps.database.db;
+  // Task lists: kept per caller, query and day while no task-related table has changed (see ValidatedCache).
+  const lists = new ValidatedCache(deps.config.listCacheSeconds * 1000);
+  const cachedList = (
+    url: string,
+    reply: FastifyReply,
+    actor: Actor,
+    now: Date,
+    compute: () => Promise<unknown>,
+  ) => {
+    reply.type('application/json; charset=utf-8');
+    const key = `${url}\n${actor.id}\n${JSON.stringify(actor.roles)}\n${shanghaiDate(now)}`;
+    return lists.json(db, key, compute);
+  };
   const detail = (actor: Parameters<typeof loadDetail>[1], id: number, now: Date) =>
     loadDetail(db, actor, id, now, hooks.attachmentsOf);
   const attachFor = (actor: Actor, ids: readonly number[]): reports.Attach | undefined =>
@@ -101,8 +116,10 @@ export function taskRoutes(deps: AppDeps, hooks: TaskRouteHooks = {}): RouteDef[
       params: idParams,
       query: taskListQuery,
       response: taskListResponse,
-      handler: ({ actor, params, query, now }) =>
-        service.listTasks(deps, actor!, now, sql`t.campaign_id = ${params.id}`, query, sql`t.code, t.id`),
+      handler: ({ req, reply, actor, params, query, now }) =>
+        cachedList(req.url, reply, actor!, now, () =>
+          service.listTasks(deps, actor!, now, sql`t.campaign_id = ${params.id}`, query, sql`t.code, t.id`),
+        ),
     }),
     route({
       method: 'POST',
@@ -139,10 +156,11 @@ export function taskRoutes(deps: AppDeps, hooks: TaskRouteHooks = {}): RouteDef[
       access: unit,
       query: myTasksQuery,
       response: taskListResponse,
-      async handler({ actor, query, now }) {
-        const base = await myTasksBase(deps, query, now);
-        return service.listTasks(deps, actor!, now, base, query, sql`t.status = 'done', t.deadline, t.id`);
-      },
+      handler: ({ req, reply, actor, query, now }) =>
+        cachedList(req.url, reply, actor!, now, async () => {
+          const base = await myTasksBase(deps, query, now);
+          return service.listTasks(deps, actor!, now, base, query, sql`t.status = 'done', t.deadline, t.id`);
+        }),
     }),
     route({
       method: 'GET',
@@ -152,14 +170,16 @@ export function taskRoutes(deps: AppDeps, hooks: TaskRouteHooks = {}): RouteDef[
       access: leader,
       query: taskListQuery,
       response: taskListResponse,
-      handler: ({ actor, query, now }) =>
-        service.listTasks(
-          deps,
-          actor!,
-          now,
-          sql`EXISTS (SELECT 1 FROM task_leaders tl WHERE tl.task_id = t.id AND tl.person_id = ${actor!.id})`,
-          query,
-          sql`t.light = 'red' DESC, t.light = 'yellow' DESC, t.deadline, t.id`,
+      handler: ({ req, reply, actor, query, now }) =>
+        cachedList(req.url, reply, actor!, now, () =>
+          service.listTasks(
+            deps,
+            actor!,
+            now,
+            sql`EXISTS (SELECT 1 FROM task_leaders tl WHERE tl.task_id = t.id AND tl.person_id = ${actor!.id})`,
+            query,
+            sql`t.light = 'red' DESC, t.light = 'yellow' DESC, t.deadline, t.id`,
+          ),
         ),
     }),
     route({

@@ -24,6 +24,16 @@ import type {
 import type { Cadence } from '../../../domain/tasks/cadence.ts';
 import type { TaskStatus } from '../../../domain/tasks/task-lifecycle.ts';
 import type { Role } from '../../../domain/roles.ts';
+import type {
+  evidenceResponse,
+  measureResponse,
+  negativeListItem,
+  problemCreateBody,
+  problemEventResponse,
+  problemScheduleSchema,
+  statisticsCounts,
+  statisticsGroups,
+} from '../../../domain/contracts/problems.ts';
 
 // The web speaks the same contracts as the server; only types cross over, no runtime Zod.
 export type Session = SessionResponse;
@@ -76,3 +86,23 @@ export interface Paging {
   limit: number;
   offset: number;
 }
+
+// ─── Problems 问题 and rectification 整改 ─────────────────────────────────────
+export type {
+  NegativeList,
+  ProblemCategoryResponse as ProblemCategory,
+  ProblemDetail,
+  ProblemSeverity,
+  ProblemSourceResponse as ProblemSource,
+  ProblemSummary,
+  StatisticsResponse as ProblemStatistics,
+} from '../../../domain/contracts/problems.ts';
+export type { ProblemStatus } from '../../../domain/problems/problem-lifecycle.ts';
+export type ProblemSchedule = z.infer<typeof problemScheduleSchema>;
+export type ProblemEvidence = z.infer<typeof evidenceResponse>;
+export type ProblemEvent = z.infer<typeof problemEventResponse>;
+export type ProblemMeasure = z.infer<typeof measureResponse>;
+export type NegativeListItem = z.infer<typeof negativeListItem>;
+export type ProblemCreateInput = z.input<typeof problemCreateBody>;
+export type StatisticsGroup = (typeof statisticsGroups)[number];
+export type StatisticsCounts = z.infer<typeof statisticsCounts>;

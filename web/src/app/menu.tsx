@@ -2,14 +2,19 @@ import {
   AimOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
+  ControlOutlined,
+  ExceptionOutlined,
   CarryOutOutlined,
   DashboardOutlined,
   FlagOutlined,
+  ProfileOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   TrophyOutlined,
   TeamOutlined,
+  ToolOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MessageKey } from './messages.ts';
@@ -32,6 +37,16 @@ export function navItemsFor(capabilities: readonly string[]): NavItem[] {
   if (has('tasks.unit')) items.push({ path: '/my-tasks', label: 'nav.myTasks', icon: <CarryOutOutlined /> });
   if (has('tasks.portfolio'))
     items.push({ path: '/portfolio', label: 'nav.portfolio', icon: <AimOutlined /> });
+  // A unit's people work from their own problems; the others from the district's lists and figures.
+  const unitOnly = has('problems.unit') && !has('problems.record');
+  if (has('problems.browse') && !unitOnly)
+    items.push({ path: '/problems', label: 'nav.problems', icon: <ExceptionOutlined /> });
+  if (has('problems.unit'))
+    items.push({ path: '/my-problems', label: 'nav.myProblems', icon: <ToolOutlined /> });
+  if (has('problems.browse'))
+    items.push({ path: '/negative-list', label: 'nav.negativeList', icon: <ProfileOutlined /> });
+  if (has('problems.browse') && !unitOnly)
+    items.push({ path: '/problem-statistics', label: 'nav.problemStatistics', icon: <BarChartOutlined /> });
   if (has('evaluation.manage') || has('evaluation.browse'))
     items.push({ path: '/evaluation', label: 'nav.evaluation', icon: <TrophyOutlined /> });
   if (has('units.manage'))
@@ -47,6 +62,8 @@ export function navItemsFor(capabilities: readonly string[]): NavItem[] {
   if (has('audit.read')) items.push({ path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> });
   if (has('campaigns.manage'))
     items.push({ path: '/settings/tasks', label: 'nav.taskSettings', icon: <SettingOutlined /> });
+  if (has('problems.configure'))
+    items.push({ path: '/settings/problems', label: 'nav.problemSettings', icon: <ControlOutlined /> });
   if (has('calendar.manage'))
     items.push({ path: '/calendar', label: 'nav.calendar', icon: <CalendarOutlined /> });
   return items;

@@ -1,4 +1,5 @@
 import { dispatchMessages } from './messages-dispatch.ts';
+import { problemMessages } from './messages-problems.ts';
 import { evaluationMessages } from './messages-evaluation.ts';
 import { taskMessages } from './messages-tasks.ts';
 
@@ -288,6 +289,12 @@ const coreMessages = {
   'audit.hash': { zh: '哈希值', en: 'Hash' },
 } as const satisfies Record<string, { zh: string; en: string }>;
 
-export const messages = { ...coreMessages, ...taskMessages, ...dispatchMessages, ...evaluationMessages };
+export const messages = {
+  ...coreMessages,
+  ...taskMessages,
+  ...dispatchMessages,
+  ...problemMessages,
+  ...evaluationMessages,
+};
 
 export type MessageKey = keyof typeof messages;

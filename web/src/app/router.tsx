@@ -134,6 +134,57 @@ const router = createBrowserRouter([
         lazy: async () => ({ Component: (await import('../features/tasks/task-page.tsx')).TaskPage }),
       },
       {
+        element: <RequireCapability anyOf={['problems.browse']} />,
+        children: [
+          {
+            path: 'problems',
+            lazy: async () => ({
+              Component: (await import('../features/problems/problems-page.tsx')).ProblemsPage,
+            }),
+          },
+          {
+            path: 'problems/:id',
+            lazy: async () => ({
+              Component: (await import('../features/problems/problem-page.tsx')).ProblemPage,
+            }),
+          },
+          {
+            path: 'negative-list',
+            lazy: async () => ({
+              Component: (await import('../features/problems/negative-list-page.tsx')).NegativeListPage,
+            }),
+          },
+          {
+            path: 'problem-statistics',
+            lazy: async () => ({
+              Component: (await import('../features/problems/statistics-page.tsx')).StatisticsPage,
+            }),
+          },
+        ],
+      },
+      {
+        element: <RequireCapability anyOf={['problems.unit']} />,
+        children: [
+          {
+            path: 'my-problems',
+            lazy: async () => ({
+              Component: (await import('../features/problems/my-problems-page.tsx')).MyProblemsPage,
+            }),
+          },
+        ],
+      },
+      {
+        element: <RequireCapability anyOf={['problems.configure']} />,
+        children: [
+          {
+            path: 'settings/problems',
+            lazy: async () => ({
+              Component: (await import('../features/problems/problem-settings-page.tsx')).ProblemSettingsPage,
+            }),
+          },
+        ],
+      },
+      {
         element: <RequireCapability anyOf={['campaigns.manage']} />,
         children: [
           {

@@ -6,7 +6,7 @@ import { useValueMutations, useValues, type SchemeDetail } from '../../api/evalu
 import type { SheetRowProblem } from '../../api/tasks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useErrorToast } from '../../components/api-errors.tsx';
-import { Problems, problemsOf } from '../tasks/task-excel.tsx';
+import { SheetProblems, sheetProblemsOf } from '../tasks/task-excel.tsx';
 import { periodLabel, periodOptions } from './periods.ts';
 
 function ImportValues({
@@ -34,7 +34,7 @@ function ImportValues({
           onClose();
         },
         onError: (e) => {
-          const rows = problemsOf(e);
+          const rows = sheetProblemsOf(e);
           if (rows) setProblems(rows);
           else setError(e instanceof ApiError ? pick(e.localized) : t('common.unexpectedError'));
         },
@@ -72,7 +72,7 @@ function ImportValues({
       {problems && (
         <div style={{ marginTop: 16 }}>
           <Alert type="error" showIcon role="alert" title={t('excel.refused', { n: problems.length })} />
-          <Problems problems={problems} />
+          <SheetProblems problems={problems} />
         </div>
       )}
     </Modal>

@@ -1,8 +1,15 @@
-import { AimOutlined, ArrowRightOutlined, CarryOutOutlined, FlagOutlined } from '@ant-design/icons';
+import {
+  AimOutlined,
+  ArrowRightOutlined,
+  CarryOutOutlined,
+  ExceptionOutlined,
+  FlagOutlined,
+} from '@ant-design/icons';
 import { Button, Card, Empty, List, Space, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useCampaigns } from '../../api/campaigns.ts';
+import { useProblemCount, type ProblemFilter } from '../../api/problems.ts';
 import { useMyTasks, usePortfolio, type MyTaskFilter } from '../../api/tasks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import type { MessageKey } from '../../app/messages.ts';
@@ -135,12 +142,65 @@ function PortfolioCard() {
   );
 }
 
+function ProblemCount({ filter, label, to }: { filter: ProblemFilter; label: MessageKey; to: string }) {
+  const { t } = useI18n();
+  const n = useProblemCount(filter).data;
+  return (
+    <Link to={to} className={`luoshi-home-count${n ? ' has-items' : ''}`}>
+      <span className="luoshi-home-count-num">{n ?? '–'}</span>
+      <span>{t(label)}</span>
+    </Link>
+  );
+}
+
+/** Problems: what waits for the unit (measures, rework), or for the office (claims to verify). */
+function ProblemsCard({ unit }: { unit: boolean }) {
+  const { t } = useI18n();
+  const base = unit ? '/my-problems' : '/problems';
+  return (
+    <Shell
+      icon={<ExceptionOutlined />}
+      title={t(unit ? 'home.myProblemsTitle' : 'home.problemsTitle')}
+      to={base}
+      button={t(unit ? 'home.openMyProblems' : 'home.openProblems')}
+    >
+      <div className="luoshi-home-counts">
+        <ProblemCount filter={{ open: true }} label="home.openProblemsCount" to={`${base}?open=1`} />
+        {unit && (
+          <ProblemCount
+            filter={{ status: 'assigned' }}
+            label="home.toFileMeasures"
+            to={`${base}?status=assigned`}
+          />
+        )}
+        <ProblemCount
+          filter={{ status: 'returned' }}
+          label="problemStatus.returned"
+          to={`${base}?status=returned`}
+        />
+        <ProblemCount
+          filter={{ status: 'closing_claimed' }}
+          label={unit ? 'home.awaitingVerdict' : 'home.toVerify'}
+          to={`${base}?status=closing_claimed`}
+        />
+        <ProblemCount
+          filter={{ schedule: 'overdue' }}
+          label="schedule.overdue"
+          to={`${base}?schedule=overdue`}
+        />
+      </div>
+    </Shell>
+  );
+}
+
 /** The main screen of the person's work, on top of the home page. */
 export function WorkCards() {
   const caps = useCurrentSession().capabilities;
   const cards: ReactNode[] = [];
   if (caps.includes('tasks.portfolio')) cards.push(<PortfolioCard key="p" />);
   if (caps.includes('tasks.unit')) cards.push(<MyTasksCard key="m" />);
+  if (caps.includes('problems.unit')) cards.push(<ProblemsCard key="pu" unit />);
+  else if (caps.includes('problems.record')) cards.push(<ProblemsCard key="pr" unit={false} />);
   if (caps.includes('campaigns.manage') || caps.includes('campaigns.browse'))
     cards.push(<CampaignsCard key="c" />);
   return cards.length ? (

@@ -53,7 +53,7 @@ export function TemplateButton() {
 }
 
 /** The problems of a refused sheet, row by row, with the closest known names. */
-export function Problems({ problems }: { problems: SheetRowProblem[] }) {
+export function SheetProblems({ problems }: { problems: SheetRowProblem[] }) {
   const { t, pick } = useI18n();
   return (
     <Table<SheetRowProblem & { key: number }>
@@ -75,7 +75,8 @@ export function Problems({ problems }: { problems: SheetRowProblem[] }) {
   );
 }
 
-export function problemsOf(e: unknown): SheetRowProblem[] | null {
+/** The row-by-row problems of a refused sheet, or null for any other error. */
+export function sheetProblemsOf(e: unknown): SheetRowProblem[] | null {
   if (!(e instanceof ApiError) || e.code !== 'sheet_rows_invalid') return null;
   const d = e.detail as { problems?: SheetRowProblem[] } | undefined;
   return Array.isArray(d?.problems) ? d.problems : null;
@@ -101,7 +102,7 @@ export function ImportModal({ campaignId, onClose }: { campaignId: number; onClo
           onClose();
         },
         onError: (e) => {
-          const rows = problemsOf(e);
+          const rows = sheetProblemsOf(e);
           if (rows) setProblems(rows);
           else setError(e instanceof ApiError ? pick(e.localized) : t('common.unexpectedError'));
         },
@@ -148,7 +149,7 @@ export function ImportModal({ campaignId, onClose }: { campaignId: number; onClo
             title={t('excel.refused', { n: problems.length })}
             style={{ marginBottom: 12 }}
           />
-          <Problems problems={problems} />
+          <SheetProblems problems={problems} />
         </div>
       )}
     </Modal>

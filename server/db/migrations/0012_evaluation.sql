@@ -1,6 +1,6 @@
 CREATE TABLE "evaluation_board_inputs" (
 	"board_id" integer PRIMARY KEY NOT NULL,
-	"input_gzip" "bytea" NOT NULL
+	"input_text" text NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "evaluation_board_results" (
@@ -15,7 +15,7 @@ CREATE TABLE "evaluation_board_results" (
 	"open_problems" integer NOT NULL,
 	"scores" jsonb NOT NULL,
 	"lines" jsonb NOT NULL,
-	"records_gzip" "bytea" NOT NULL,
+	"records" jsonb NOT NULL,
 	CONSTRAINT "evaluation_board_results_board_id_unit_id_pk" PRIMARY KEY("board_id","unit_id"),
 	CONSTRAINT "evaluation_board_results_grade" CHECK ("evaluation_board_results"."grade" IN ('A','B','C','D'))
 );

@@ -1,0 +1,22 @@
+ALTER TABLE "problems" ADD COLUMN "changed_xid" "xid8" DEFAULT pg_current_xact_id() NOT NULL;--> statement-breakpoint
+CREATE INDEX "problems_campaign_changed_idx" ON "problems" USING btree ("campaign_id","changed_xid");--> statement-breakpoint
+-- Written by hand: every insert or update of a problem records its transaction, whatever writes it (the
+-- statistics cache asks whether a problem changed that its snapshot did not see), and so does a change of
+-- a problem's category links (once per statement, for the problems it touched).
+CREATE FUNCTION "problems_record_change"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.changed_xid := pg_current_xact_id();
+  RETURN NEW;
+END $$;--> statement-breakpoint
+CREATE TRIGGER "problems_changed_xid" BEFORE INSERT OR UPDATE ON "problems"
+  FOR EACH ROW EXECUTE FUNCTION "problems_record_change"();--> statement-breakpoint
+CREATE FUNCTION "problem_category_links_record_change"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "problems" SET "changed_xid" = pg_current_xact_id()
+   WHERE "id" IN (SELECT "problem_id" FROM "changed_links");
+  RETURN NULL;
+END $$;--> statement-breakpoint
+CREATE TRIGGER "problem_category_links_inserted" AFTER INSERT ON "problem_category_links"
+  REFERENCING NEW TABLE AS "changed_links" FOR EACH STATEMENT EXECUTE FUNCTION "problem_category_links_record_change"();--> statement-breakpoint
+CREATE TRIGGER "problem_category_links_deleted" AFTER DELETE ON "problem_category_links"
+  REFERENCING OLD TABLE AS "changed_links" FOR EACH STATEMENT EXECUTE FUNCTION "problem_category_links_record_change"();
