@@ -110,17 +110,21 @@ export async function boardResult(
   unitId: number,
   recordsOf?: string,
 ): Promise<(ResultRow & { lines: LightLine[]; records: LineRecords | null }) | undefined> {
-  const r = await db.execute<ResultRow & { lines: LightLine[]; records: Buffer | null }>(sql`
-    SELECT ${resultColumns}, lines, ${recordsOf === undefined ? sql`NULL::bytea` : sql`records_gzip`} AS records
+  const r = await db.execute<
+    ResultRow & { lines: LightLine[]; gz: Buffer | null; legacy: Record<string, LineRecords> | null }
+  >(sql`
+    SELECT ${resultColumns}, lines, ${
+      recordsOf === undefined
+        ? sql`NULL::bytea AS gz, NULL::jsonb AS legacy`
+        : sql`records_gzip AS gz, records AS legacy`
+    }
     FROM evaluation_board_results WHERE board_id = ${boardId} AND unit_id = ${unitId}`);
   const row = r.rows[0];
   if (!row) return undefined;
-  const records =
-    recordsOf !== undefined && row.records
-      ? ((JSON.parse(gunzipSync(row.records).toString('utf8')) as Record<string, LineRecords>)[recordsOf] ??
-        null)
-      : null;
-  return { ...row, records };
+  const { gz, legacy, ...rest } = row;
+  // Boards published before migration 0013 kept their records as jsonb.
+  const all = gz ? (JSON.parse(gunzipSync(gz).toString('utf8')) as Record<string, LineRecords>) : legacy;
+  return { ...rest, records: recordsOf !== undefined ? (all?.[recordsOf] ?? null) : null };
 }
 
 /** The ranks of the latest revision of a scheme's period, for 环比. */
