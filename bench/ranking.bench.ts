@@ -14,7 +14,7 @@ const cookie = (token: string) => ({ cookie: `${SESSION_COOKIE}=${token}` });
 export const PUBLISH_TARGET_MS = 5_000;
 
 /** The scheme the bench ranks every unit with: every computed metric, the report cards, bonus and penalty. */
-const content = {
+export const benchContent = {
   recordScope: 'all',
   grading: { kind: 'quota', quotas: { A: 30, B: 40, C: 20 } },
   indicators: [
@@ -113,7 +113,7 @@ async function prepare(ctx: SuiteContext): Promise<PreparedSuite> {
       peerGroupId: problems.peerGroupId,
       periodKind: 'quarter',
       name: '全市单位季度赛马比拼（压测）',
-      content,
+      content: benchContent,
     },
   );
   const values = await call<{ units: { id: number }[] }>(
@@ -192,7 +192,7 @@ async function prepare(ctx: SuiteContext): Promise<PreparedSuite> {
         ', ',
       )}; city generated in ${city.totalSeconds.toFixed(1)} s, problems in ${problems.seconds.toFixed(1)} s`,
     `one board: ${board.results.length.toLocaleString('en-US')} units in one peer group, quarter ${period}, ` +
-      `${content.indicators.length} indicators (6 computed, 1 entered, 1 bonus/penalty), A share ${board.aShare.text}`,
+      `${benchContent.indicators.length} indicators (6 computed, 1 entered, 1 bonus/penalty), A share ${board.aShare.text}`,
     `compute and publish: ${publish.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}; ` +
       `raw aggregates alone: ${rawAggregates.map((ms) => `${(ms / 1000).toFixed(2)} s`).join(', ')}`,
   ];

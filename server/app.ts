@@ -14,6 +14,7 @@ import { auditRoutes } from './modules/audit/audit.routes.ts';
 import { campaignRoutes } from './modules/campaigns/campaigns.routes.ts';
 import { evaluationRoutes } from './modules/evaluation/evaluation.routes.ts';
 import { publicRoutes } from './modules/evaluation/public.routes.ts';
+import { registerSupervisionFeeds } from './modules/evaluation/supervision-feed.ts';
 import { calendarRoutes } from './modules/calendar/calendar.routes.ts';
 import { grantRoutes } from './modules/grants/grants.routes.ts';
 import { registerHealth } from './modules/health/health.routes.ts';
@@ -45,6 +46,7 @@ export const webDist = fileURLToPath(new URL('../web/dist', import.meta.url));
 
 registerReportAttachmentOwners();
 registerProblemAttachmentOwners();
+registerSupervisionFeeds();
 registerSupervisionAttachmentOwners();
 
 /** What the attachments module lends the modules whose records carry files. */

@@ -15,6 +15,8 @@ export function canonicalJson(value: unknown): string {
   }
   if (value instanceof Date) return JSON.stringify(value.toISOString());
   if (Array.isArray(value)) {
+    // A list of finite numbers (record ids) prints the same either way; JSON.stringify does it in one pass.
+    if (value.every((v) => typeof v === 'number' && Number.isFinite(v))) return JSON.stringify(value);
     let out = '[';
     for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
     return `${out}]`;

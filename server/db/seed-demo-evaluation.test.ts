@@ -3,6 +3,7 @@ import { testContext, type TestContext } from '../test/harness.ts';
 import { seedDemoCampaign } from './seed-demo-campaign.ts';
 import { DEMO_SCHEME_NAME, seedDemoEvaluation } from './seed-demo-evaluation.ts';
 import { seedDemoProblems } from './seed-demo-problems.ts';
+import { seedDemoSupervision } from './seed-demo-supervision.ts';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -10,6 +11,7 @@ beforeAll(async () => {
   t.clock.now = new Date('2026-11-23T02:00:00Z');
   await seedDemoCampaign(t.database.db, t.clock.now);
   await seedDemoProblems(t.database.db, t.clock.now);
+  await seedDemoSupervision(t.deps, t.clock.now);
   await seedDemoEvaluation(t.database.db, t.clock.now);
 });
 
@@ -45,5 +47,13 @@ describe('the demo evaluation', () => {
     const v = await t.call('GET', `/api/v1/evaluation/boards/${boards[0].id}/verify`, { cookie: liaison });
     expect(v.json()).toMatchObject({ hashMatches: true, resultsMatch: true });
     expect((await t.sql('SELECT 1 FROM survey_answers')).length).toBeGreaterThan(20);
+    // Supervision's published warnings and circulars came in through the sync.
+    const fed = await t.sql<{ n: number }>(
+      "SELECT count(*)::int AS n FROM evaluation_events WHERE origin IN ('warning', 'circular')",
+    );
+    const published = await t.sql<{ n: number }>(
+      "SELECT count(*)::int AS n FROM warnings WHERE status IN ('published_internal', 'published_public')",
+    );
+    expect(fed[0]!.n).toBeGreaterThanOrEqual(published[0]!.n);
   });
 });

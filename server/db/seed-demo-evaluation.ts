@@ -5,7 +5,8 @@ import { periodContaining, previousPeriod } from '../../domain/evaluation/period
 import type { Role } from '../../domain/roles.ts';
 import type { Actor } from '../http/actor.ts';
 import { publishPeriod } from '../modules/evaluation/boards.service.ts';
-import { recordEvent } from '../modules/evaluation/events.service.ts';
+import { recordEvent, syncEventFeeds } from '../modules/evaluation/events.service.ts';
+import { registerSupervisionFeeds } from '../modules/evaluation/supervision-feed.ts';
 import { createScheme } from '../modules/evaluation/schemes.service.ts';
 import { answerSurvey, ensureLink } from '../modules/evaluation/survey.service.ts';
 import { setValues } from '../modules/evaluation/values.service.ts';
@@ -177,5 +178,8 @@ export async function seedDemoEvaluation(db: Db, now: Date): Promise<void> {
           new Date(`${addDays(p.start, 10 + k * 7)}T03:00:00Z`),
         );
   }
+  // Supervision's demo warnings and circulars count too, as the office's sync brings them in.
+  registerSupervisionFeeds();
+  await syncEventFeeds(db, at(today));
   for (const p of periods) await publishPeriod(db, at(addDays(p.end, 5)), schemeId, p.key);
 }

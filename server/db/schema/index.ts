@@ -25,6 +25,9 @@ const tz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' 
 /** A 64-bit transaction id (`xid8`, PostgreSQL 13+), as text. */
 const xid8 = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });
 
+/** Bytes (`bytea`), e.g. gzip-compressed text kept whole. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
 /** 单位类型: region, department, town, village… */
 export const unitTypes = pgTable('unit_types', {
   id: serial('id').primaryKey(),
@@ -1500,13 +1503,22 @@ export const evaluationBoards = pgTable(
   ],
 );
 
-/** The canonical input text a board's hash was computed over, kept so anyone can check it. */
-export const evaluationBoardInputs = pgTable('evaluation_board_inputs', {
-  boardId: integer('board_id')
-    .primaryKey()
-    .references(() => evaluationBoards.id),
-  inputText: text('input_text').notNull(),
-});
+/**
+ * The canonical input text a board's hash was computed over, kept (gzip-compressed: it runs to megabytes for a
+ * city's board) so anyone can check the hash and compute the board again.
+ */
+export const evaluationBoardInputs = pgTable(
+  'evaluation_board_inputs',
+  {
+    boardId: integer('board_id')
+      .primaryKey()
+      .references(() => evaluationBoards.id),
+    /** Boards published before migration 0013 keep their text here, uncompressed. */
+    inputText: text('input_text'),
+    inputGzip: bytea('input_gzip'),
+  },
+  (t) => [check('evaluation_board_inputs_one', sql`(${t.inputText} IS NULL) <> (${t.inputGzip} IS NULL)`)],
+);
 
 /** One unit's frozen result on a published board, with its explanation lines and the records behind them. */
 export const evaluationBoardResults = pgTable(
@@ -1530,12 +1542,19 @@ export const evaluationBoardResults = pgTable(
     scores: jsonb('scores').notNull(),
     /** The explanation lines (得分说明) without the record lists. */
     lines: jsonb('lines').notNull(),
-    /** By indicator: the records behind the raw value, those that did not count, reports never written. */
-    records: jsonb('records').notNull(),
+    /**
+     * By indicator: the records behind the raw value, those that did not count, reports never written — JSON,
+     * gzip-compressed: read whole for one unit when it opens them, never searched, and far cheaper to write than
+     * jsonb for a board of 2,000 units with a million record ids.
+     */
+    recordsGzip: bytea('records_gzip'),
+    /** Boards published before migration 0013 keep their records here, as jsonb. */
+    records: jsonb('records'),
   },
   (t) => [
     primaryKey({ columns: [t.boardId, t.unitId] }),
     check('evaluation_board_results_grade', sql`${t.grade} IN ('A','B','C','D')`),
+    check('evaluation_board_results_records', sql`(${t.records} IS NULL) <> (${t.recordsGzip} IS NULL)`),
   ],
 );
 

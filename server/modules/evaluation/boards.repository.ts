@@ -1,3 +1,4 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql, type SQL } from 'drizzle-orm';
 import type { RankChange } from '../../../domain/evaluation/ranking.ts';
 import type { GradeShare } from '../../../domain/evaluation/ranking.ts';
@@ -109,11 +110,21 @@ export async function boardResult(
   unitId: number,
   recordsOf?: string,
 ): Promise<(ResultRow & { lines: LightLine[]; records: LineRecords | null }) | undefined> {
-  const r = await db.execute<ResultRow & { lines: LightLine[]; records: LineRecords | null }>(sql`
-    SELECT ${resultColumns}, lines,
-      ${recordsOf === undefined ? sql`NULL::jsonb` : sql`records -> ${recordsOf}`} AS records
+  const r = await db.execute<
+    ResultRow & { lines: LightLine[]; gz: Buffer | null; legacy: Record<string, LineRecords> | null }
+  >(sql`
+    SELECT ${resultColumns}, lines, ${
+      recordsOf === undefined
+        ? sql`NULL::bytea AS gz, NULL::jsonb AS legacy`
+        : sql`records_gzip AS gz, records AS legacy`
+    }
     FROM evaluation_board_results WHERE board_id = ${boardId} AND unit_id = ${unitId}`);
-  return r.rows[0];
+  const row = r.rows[0];
+  if (!row) return undefined;
+  const { gz, legacy, ...rest } = row;
+  // Boards published before migration 0013 kept their records as jsonb.
+  const all = gz ? (JSON.parse(gunzipSync(gz).toString('utf8')) as Record<string, LineRecords>) : legacy;
+  return { ...rest, records: recordsOf !== undefined ? (all?.[recordsOf] ?? null) : null };
 }
 
 /** The ranks of the latest revision of a scheme's period, for 环比. */
@@ -169,7 +180,8 @@ export async function insertBoard(
     RETURNING id`);
   const id = r.rows[0]!.id;
   await tx.execute(
-    sql`INSERT INTO evaluation_board_inputs (board_id, input_text) VALUES (${id}, ${b.inputText})`,
+    sql`INSERT INTO evaluation_board_inputs (board_id, input_gzip)
+        VALUES (${id}, ${gzipSync(b.inputText, { level: 1 })})`,
   );
   if (results.length > 0) {
     // One JSON array of rows, each with its details spliced in as already-serialised JSON: parsed once, by PostgreSQL.
@@ -185,22 +197,28 @@ export async function insertBoard(
         open_problems: x.openProblems,
       });
       const d = detailJson[i]!;
-      return `${head.slice(0, -1)},"scores":${d.scores},"lines":${d.lines},"records":${d.records}}`;
+      return `${head.slice(0, -1)},"n":${i + 1},"scores":${d.scores},"lines":${d.lines}}`;
     });
+    // The records go as one text: each unit's JSON gzip-compressed, in base64, split by commas.
     await tx.execute(sql`INSERT INTO evaluation_board_results (board_id, unit_id, unit_name, rank, grade, total,
-        total_text, change, open_problems, scores, lines, records)
+        total_text, change, open_problems, scores, lines, records_gzip)
       SELECT ${id}, x.unit_id, x.unit_name, x.rank, x.grade, x.total, x.total_text, x.change, x.open_problems,
-             x.scores, x.lines, x.records
+             x.scores, x.lines, decode(r.records, 'base64')
       FROM jsonb_to_recordset(${`[${rows.join(',')}]`}::jsonb)
-             AS x(unit_id int, unit_name text, rank int, grade text, total float8, total_text text, change jsonb,
-                  open_problems int, scores jsonb, lines jsonb, records jsonb)`);
+             AS x(n int, unit_id int, unit_name text, rank int, grade text, total float8, total_text text,
+                  change jsonb, open_problems int, scores jsonb, lines jsonb)
+      JOIN unnest(string_to_array(${detailJson
+        .map((d) => gzipSync(d.records, { level: 1 }).toString('base64'))
+        .join(',')}, ',')) WITH ORDINALITY AS r(records, n) ON r.n = x.n`);
   }
   return id;
 }
 
 export async function boardInput(db: Tx, boardId: number): Promise<string | undefined> {
-  const r = await db.execute<{ text: string }>(
-    sql`SELECT input_text AS text FROM evaluation_board_inputs WHERE board_id = ${boardId}`,
+  const r = await db.execute<{ gz: Buffer | null; text: string | null }>(
+    sql`SELECT input_gzip AS gz, input_text AS text FROM evaluation_board_inputs WHERE board_id = ${boardId}`,
   );
-  return r.rows[0]?.text;
+  const row = r.rows[0];
+  if (!row) return undefined;
+  return row.gz ? gunzipSync(row.gz).toString('utf8') : (row.text ?? undefined); // text: before migration 0013
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { shanghaiDate } from '../../../domain/calendar/shanghai-date.ts';
 import type {
   BoardResponse,
@@ -102,9 +103,42 @@ interface Live {
   board: Board;
 }
 
-/** Computes a scheme's period from today's records (nothing is written). */
+/** The aggregates of a board group a million rows or more: give them memory to hash in, for this transaction. */
+const AGGREGATE_WORK_MEM = sql.raw(`SET LOCAL work_mem = '64MB'`);
+
+/**
+ * Runs `q` in a second read-only transaction that reads the snapshot exported
+ * by the transaction `tx` is in (SET TRANSACTION SNAPSHOT): the same data, on
+ * another connection, so two aggregates run at once on two cores.
+ */
+async function snapshotSibling(db: Db, tx: Tx) {
+  // A small pool could be taken up by transactions each waiting for its sibling: run one after the other there.
+  const max = (db as unknown as { $client?: { options?: { max?: number } } }).$client?.options?.max ?? 0;
+  if (max < 4) return <T>(q: (tx: Tx) => Promise<T>): Promise<T> => q(tx);
+  const r = await tx.execute<{ id: string }>(sql`SELECT pg_export_snapshot() AS id`);
+  const id = r.rows[0]!.id;
+  if (!/^[0-9A-F-]+$/i.test(id)) throw new Error(`unexpected snapshot id ${id}`);
+  return <T>(q: (tx: Tx) => Promise<T>): Promise<T> =>
+    db.transaction(
+      async (sibling) => {
+        await sibling.execute(sql.raw(`SET TRANSACTION SNAPSHOT '${id}'`));
+        await sibling.execute(AGGREGATE_WORK_MEM);
+        return q(sibling);
+      },
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
+}
+
+/**
+ * Computes a scheme's period from today's records. Inside `tx` (publishing) it
+ * reads that transaction's snapshot; without, it opens a read-only REPEATABLE
+ * READ one, so every figure of a preview comes from one moment too. The
+ * heaviest aggregate runs alongside on a second connection reading the same
+ * snapshot. Nothing is written.
+ */
 async function computeLive(
-  db: Tx,
+  db: Db,
+  tx: Transaction | null,
   scheme: SchemeRow,
   period: EvaluationPeriod,
   now: Date,
@@ -112,16 +146,15 @@ async function computeLive(
 ): Promise<Live> {
   const window = windowOf(period, now, field);
   const version = versionOf(scheme);
-  const members = await membersOf(db, scheme.peerGroupId);
-  const gathered = await gatherInputs(
-    db,
-    version,
-    scheme.campaignId,
-    members,
-    period,
-    window,
-    shanghaiDate(now),
-  );
+  const gather = async (t: Tx) => {
+    await t.execute(AGGREGATE_WORK_MEM);
+    const members = await membersOf(t, scheme.peerGroupId);
+    const alongside = await snapshotSibling(db, t);
+    return gatherInputs(t, version, scheme.campaignId, members, period, window, shanghaiDate(now), alongside);
+  };
+  const gathered = tx
+    ? await gather(tx)
+    : await db.transaction(gather, { isolationLevel: 'repeatable read', accessMode: 'read only' });
   return { scheme, version, period, window, gathered, board: computeOrFail(version, gathered) };
 }
 
@@ -159,7 +192,7 @@ export async function previewBoard(
 ): Promise<BoardResponse> {
   const scheme = await loadScheme(db, schemeId);
   const period = resolvePeriod(scheme.periodKind, periodKey, 'query.period');
-  const live = await computeLive(db, scheme, period, now, 'query.period');
+  const live = await computeLive(db as Db, null, scheme, period, now, 'query.period');
   const revisions = await boards.revisionsOf(db, schemeId, period.key);
   const names = new Map(live.gathered.members.map((m) => [m.id, m.name]));
   const office = isOffice(actor);
@@ -261,6 +294,7 @@ export async function listPublished(
 
 /** Writes a board from today's records: the snapshot, its input text and hash, every result; audited. */
 async function writeBoard(
+  db: Db,
   tx: Transaction,
   c: Call,
   scheme: SchemeRow,
@@ -269,7 +303,7 @@ async function writeBoard(
   reason: string | null,
   field: string,
 ): Promise<number> {
-  const live = await computeLive(tx, scheme, period, c.now, field);
+  const live = await computeLive(db, tx, scheme, period, c.now, field);
   const text = canonicalEvaluationInput(
     { campaignId: scheme.campaignId, period: period.key, peerGroup: scheme.peerGroupCode },
     domainScheme(live.version),
@@ -357,7 +391,7 @@ export async function publishPeriod(db: Db, c: Call, schemeId: number, periodKey
         const period = resolvePeriod(scheme.periodKind, periodKey, 'body.period');
         const existing = await boards.revisionsOf(tx, schemeId, period.key);
         if (existing[0]) throw fail('already_published', 'body.period', { boardId: existing[0].id });
-        return writeBoard(tx, c, scheme, period, 1, null, 'body.period');
+        return writeBoard(db, tx, c, scheme, period, 1, null, 'body.period');
       },
       { isolationLevel: 'repeatable read' },
     );
@@ -383,7 +417,7 @@ export async function correctBoard(db: Db, c: Call, boardId: number, reason: str
       async (tx) => {
         const scheme = await loadScheme(tx, b.schemeId);
         const period = parsePeriod(scheme.periodKind, b.period)!;
-        return writeBoard(tx, c, scheme, period, b.revision + 1, reason, 'params.id');
+        return writeBoard(db, tx, c, scheme, period, b.revision + 1, reason, 'params.id');
       },
       { isolationLevel: 'repeatable read' },
     );
@@ -434,7 +468,7 @@ async function liveLine(
   await explainableUnit(db, actor, unitId);
   const scheme = await loadScheme(db, schemeId);
   const period = resolvePeriod(scheme.periodKind, periodKey, 'query.period');
-  const live = await computeLive(db, scheme, period, now, 'query.period');
+  const live = await computeLive(db as Db, null, scheme, period, now, 'query.period');
   const result = live.board.results.find((r) => r.unitId === unitId);
   if (!result) throw fail('not_found', 'params.unitId');
   const lines = storedLines(live.board, live.gathered.details).get(unitId)!;

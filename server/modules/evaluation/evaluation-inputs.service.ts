@@ -19,7 +19,8 @@ import { ranksOf } from './boards.repository.ts';
 import {
   eventRows,
   metricRows,
-  openProblemCounts,
+  problemFigures,
+  problemMetricRows,
   type AbsentReport,
   type MetricRow,
   type MetricWindow,
@@ -95,8 +96,20 @@ export interface Gathered {
 
 const key = (unitId: number, indicatorId: string) => `${unitId}:${indicatorId}`;
 
+/** Reports never written, by due date, then task or item and unit (the database hands them over in no order). */
 const absentOf = (rows: MetricRow['absent']): AbsentReport[] =>
-  rows.map(([taskId, itemId, unitId, period, dueOn]) => ({ taskId, itemId, unitId, period, dueOn }));
+  rows
+    .map(([taskId, itemId, unitId, period, dueOn]) => ({ taskId, itemId, unitId, period, dueOn }))
+    .sort(
+      (a, b) =>
+        (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0) ||
+        (a.taskId ?? 0) - (b.taskId ?? 0) ||
+        (a.itemId ?? 0) - (b.itemId ?? 0) ||
+        a.unitId - b.unitId,
+    );
+
+/** Record ids ascending (the database hands them over in no order): a typed-array sort, no comparator. */
+const ascending = (ids: readonly number[]): number[] => Array.from(Int32Array.from(ids).sort());
 
 /**
  * Gathers a period's inputs for one peer group from the records: every
@@ -113,6 +126,8 @@ export async function gatherInputs(
   period: EvaluationPeriod,
   window: { start: string; asOf: string },
   today: string,
+  /** Runs a query on a second connection reading the same snapshot, so the heaviest aggregate runs alongside. */
+  alongside: <T>(q: (tx: Tx) => Promise<T>) => Promise<T> = (q) => q(db),
 ): Promise<Gathered> {
   const settings = await getTaskSettings(db);
   const w: MetricWindow = {
@@ -126,31 +141,46 @@ export async function gatherInputs(
   const indicators = v.content.indicators as Indicator[];
   const metrics = [...new Set(indicators.flatMap((i) => (i.source === 'computed' ? [i.metric!] : [])))];
   const byMetric = new Map<string, MetricRow[]>();
-  for (const m of metrics) byMetric.set(m, await metricRows(db, m, w));
+  // Report timeliness, the heaviest aggregate (every report due in the window), runs on its own connection
+  // while this one does the rest.
+  const reports = metrics.includes('report_timeliness_rate')
+    ? alongside((tx) => metricRows(tx, 'report_timeliness_rate', w))
+    : null;
+  // Surface its failure when it is awaited below, not as an unhandled rejection meanwhile.
+  reports?.catch(() => undefined);
+  // The closing rate, the overdue count and the open problems come from one pass over the problems.
+  const figures = problemMetricRows(await problemFigures(db, w));
+  byMetric.set('problem_closing_rate', figures.closing);
+  byMetric.set('overdue_count', figures.overdue);
+  for (const m of metrics)
+    if (!byMetric.has(m) && m !== 'report_timeliness_rate') byMetric.set(m, await metricRows(db, m, w));
 
   const values: RawValue[] = [];
   const details = new Map<string, LineDetail>();
-  for (const ind of indicators) {
-    if (ind.source !== 'computed') continue;
-    const metric = ind.metric!;
-    const rows = new Map(byMetric.get(metric)!.map((r) => [r.unitId, r]));
-    for (const m of members) {
-      const r = rows.get(m.id);
-      const rate = metricIsRate[metric];
-      let value: string | null;
-      if (!r) value = rate || metric === 'satisfaction' ? null : '0';
-      else if (rate) value = Ratio.frac(BigInt(r.num) * 100n, BigInt(r.den)).toFixed(4);
-      else if (metric === 'satisfaction') value = Ratio.frac(BigInt(r.num), BigInt(r.den)).toFixed(4);
-      else value = String(r.num);
-      values.push({ unitId: m.id, indicatorId: ind.id, value, recordIds: r?.ids ?? [] });
-      details.set(key(m.id, ind.id), {
-        numerator: r ? (metric === 'satisfaction' ? null : r.num) : rate ? null : 0,
-        denominator: r ? r.den : rate ? null : 0,
-        missedIds: r?.missed ?? [],
-        absent: absentOf(r?.absent ?? []),
-      });
+  const addComputed = (inds: readonly Indicator[]) => {
+    for (const ind of inds) {
+      if (ind.source !== 'computed') continue;
+      const metric = ind.metric!;
+      const rows = new Map(byMetric.get(metric)!.map((r) => [r.unitId, r]));
+      for (const m of members) {
+        const r = rows.get(m.id);
+        const rate = metricIsRate[metric];
+        let value: string | null;
+        if (!r) value = rate || metric === 'satisfaction' ? null : '0';
+        else if (rate) value = Ratio.frac(BigInt(r.num) * 100n, BigInt(r.den)).toFixed(4);
+        else if (metric === 'satisfaction') value = Ratio.frac(BigInt(r.num), BigInt(r.den)).toFixed(4);
+        else value = String(r.num);
+        values.push({ unitId: m.id, indicatorId: ind.id, value, recordIds: r ? ascending(r.ids) : [] });
+        details.set(key(m.id, ind.id), {
+          numerator: r ? (metric === 'satisfaction' ? null : r.num) : rate ? null : 0,
+          denominator: r ? r.den : rate ? null : 0,
+          missedIds: r ? ascending(r.missed) : [],
+          absent: absentOf(r?.absent ?? []),
+        });
+      }
     }
-  }
+  };
+  addComputed(indicators.filter((i) => i.source === 'computed' && i.metric !== 'report_timeliness_rate'));
 
   const entered = indicators.filter((i) => i.source === 'entered');
   if (entered.length > 0) {
@@ -173,6 +203,11 @@ export async function gatherInputs(
       events.push({ unitId: e.unitId, indicatorId: ind.id, kind: e.kind, recordId: e.id });
   }
 
+  if (reports) {
+    const rows = await reports;
+    byMetric.set('report_timeliness_rate', rows);
+    addComputed(indicators.filter((i) => i.source === 'computed' && i.metric === 'report_timeliness_rate'));
+  }
   const previousRanks = await ranksOf(db, v.schemeId, previousPeriod(period).key);
   const memberSet = new Set(w.memberIds);
   return {
@@ -184,7 +219,7 @@ export async function gatherInputs(
       previousRanks: previousRanks.filter((p) => memberSet.has(p.unitId)),
     },
     details,
-    openProblems: await openProblemCounts(db, w),
+    openProblems: figures.open,
   };
 }
 

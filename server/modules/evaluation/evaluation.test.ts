@@ -318,9 +318,9 @@ describe('compute, explain, publish', () => {
   it('the database refuses to change or delete a published board, even for its owner', async () => {
     await expect(t.sql('UPDATE evaluation_board_results SET rank = 1')).rejects.toThrow(/frozen/);
     await expect(t.sql('DELETE FROM evaluation_boards')).rejects.toThrow(/frozen/);
-    await expect(t.sql('UPDATE evaluation_board_inputs SET input_text = $1', ['x'])).rejects.toThrow(
-      /frozen/,
-    );
+    await expect(
+      t.sql('UPDATE evaluation_board_inputs SET input_gzip = $1', [Buffer.from('x')]),
+    ).rejects.toThrow(/frozen/);
     await expect(t.sql('TRUNCATE evaluation_board_results')).rejects.toThrow(/frozen/);
   });
 
@@ -417,5 +417,38 @@ describe('who sees what', () => {
     expect(
       (await get(null, `/api/v1/evaluation/schemes/${schemeId}/preview?period=2026-Q1`)).statusCode,
     ).toBe(401);
+  });
+});
+
+describe('boards published before migration 0013', () => {
+  it('a board published before migration 0013 (text input, jsonb records) still opens', async () => {
+    const [legacy] = await t.sql<{ id: number }>(
+      `INSERT INTO evaluation_boards (scheme_id, scheme_version, period, revision, campaign_id, peer_group_id,
+         period_start, period_end, as_of, input_hash, grade_counts, a_share, unit_count, reason, published_by, published_at)
+       SELECT scheme_id, scheme_version, '2025-Q4', 1, campaign_id, peer_group_id, '2025-10-01', '2025-12-31',
+              '2025-12-31', input_hash, grade_counts, a_share, unit_count, NULL, published_by, published_at
+         FROM evaluation_boards WHERE id = $1 RETURNING id`,
+      [boardId],
+    );
+    await t.sql(
+      `INSERT INTO evaluation_board_inputs (board_id, input_text) VALUES ($1, 'not the text that was hashed')`,
+      [legacy!.id],
+    );
+    await t.sql(
+      `INSERT INTO evaluation_board_results (board_id, unit_id, unit_name, rank, grade, total, total_text, change,
+         open_problems, scores, lines, records)
+       SELECT $1, unit_id, unit_name, rank, grade, total, total_text, change, open_problems, scores, lines,
+              '{"overdue": {"ids": [7, 8], "missed": [], "absent": []}}'::jsonb
+         FROM evaluation_board_results WHERE board_id = $2`,
+      [legacy!.id, boardId],
+    );
+    const recs = await get(
+      'office',
+      `/api/v1/evaluation/boards/${legacy!.id}/units/${T0}/indicators/overdue/records`,
+    );
+    expect(recs.statusCode, recs.body).toBe(200);
+    expect(recs.json().total).toBe(2);
+    const v = await get('office', `/api/v1/evaluation/boards/${legacy!.id}/verify`);
+    expect(v.json()).toMatchObject({ hashMatches: false, resultsMatch: false });
   });
 });

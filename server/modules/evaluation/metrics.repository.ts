@@ -76,8 +76,8 @@ function taskOnTime(w: MetricWindow): SQL {
   const onTime = sql`(t.status = 'done' AND coalesce(t.claimed_at, t.completed_at) < (t.deadline + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')`;
   return sql`WITH ${membersCte(w)}
     SELECT mo.member_id AS "unitId", count(*) FILTER (WHERE ${onTime})::int AS num, count(*)::int AS den,
-      array_agg(t.id ORDER BY t.id) AS ids,
-      coalesce(array_agg(t.id ORDER BY t.id) FILTER (WHERE NOT ${onTime}), '{}') AS missed, '[]'::jsonb AS absent
+      array_agg(t.id) AS ids,
+      coalesce(array_agg(t.id) FILTER (WHERE NOT ${onTime}), '{}') AS missed, '[]'::jsonb AS absent
     FROM tasks t JOIN member_of mo ON mo.unit_id = t.lead_unit_id
     WHERE t.status <> 'draft' AND ${inCampaign('t', w)}
       AND t.deadline BETWEEN ${w.start}::date AND ${w.asOf}::date
@@ -92,24 +92,38 @@ function taskOnTime(w: MetricWindow): SQL {
  */
 function reportTimeliness(w: MetricWindow): SQL {
   const lastDue = w.asOf < w.today ? w.asOf : addDays(w.today, -1);
-  const periods = cadences.flatMap((c) =>
-    periodsBetween(c, addDays(w.start, -45), w.asOf).map(
-      (p) => sql`(${c}::text, ${p.key}::text, ${p.start}::date, ${p.end}::date)`,
-    ),
+  const all = cadences.flatMap((c) =>
+    periodsBetween(c, addDays(w.start, -45), w.asOf).map((p) => ({ cadence: c, ...p })),
   );
-  const due = sql`BETWEEN ${w.start}::date AND ${lastDue}::date`;
+  const rows = (ps: typeof all) =>
+    ps.length === 0
+      ? sql`(NULL::text, NULL::text, NULL::date, NULL::date)`
+      : sql.join(
+          ps.map((p) => sql`(${p.cadence}::text, ${p.key}::text, ${p.start}::date, ${p.end}::date)`),
+          sql`, `,
+        );
+  // A task's report is due `reportGraceDays` after its period: the periods due in the window are known here,
+  // so the planner sees how many there are. An item has its own grace, so its periods are filtered in SQL.
+  const taskPeriods = all.filter((p) => {
+    const due = addDays(p.end, w.reportGraceDays);
+    return due >= w.start && due <= lastDue;
+  });
+  const keys = `{${[...new Set(taskPeriods.map((p) => p.key))].join(',')}}`;
   return sql`WITH ${membersCte(w)},
-    periods (cadence, key, pstart, pend) AS (VALUES ${sql.join(periods, sql`, `)}),
+    task_periods (cadence, key, pstart, pend) AS (VALUES ${rows(taskPeriods)}),
+    item_periods (cadence, key, pstart, pend) AS (VALUES ${rows(all)}),
+    -- The reports of those periods, read once and hashed (not looked up slot by slot).
+    task_reports AS MATERIALIZED (
+      SELECT r.task_id, r.period_key, r.id::int AS rid, (r.status = 'approved' AND NOT r.late) AS ok
+        FROM reports r WHERE r.task_id IS NOT NULL AND r.period_key = ANY(${keys}::text[])),
     slots AS (
       SELECT mo.member_id, t.id AS task_id, NULL::int AS item_id, t.lead_unit_id AS unit_id, p.key,
-             p.pend + ${w.reportGraceDays}::int AS due, r.id::int AS rid,
-             coalesce(r.status = 'approved' AND NOT r.late, false) AS ok
+             p.pend + ${w.reportGraceDays}::int AS due, r.rid, coalesce(r.ok, false) AS ok
         FROM tasks t JOIN member_of mo ON mo.unit_id = t.lead_unit_id
-        JOIN periods p ON p.cadence = t.cadence
-        LEFT JOIN reports r ON r.task_id = t.id AND r.period_key = p.key
+        JOIN task_periods p ON p.cadence = t.cadence
+        LEFT JOIN task_reports r ON r.task_id = t.id AND r.period_key = p.key
        WHERE t.status <> 'draft' AND ${inCampaign('t', w)}
          AND p.pstart <= t.deadline AND p.pend >= t.start_on
-         AND p.pend + ${w.reportGraceDays}::int ${due}
          AND (t.completed_at IS NULL OR t.completed_at >= p.pstart::timestamp AT TIME ZONE 'Asia/Shanghai')
          AND (t.issued_at IS NULL OR t.issued_at < (p.pend + 1)::timestamp AT TIME ZONE 'Asia/Shanghai')
       UNION ALL
@@ -117,15 +131,15 @@ function reportTimeliness(w: MetricWindow): SQL {
              coalesce(r.status = 'approved' AND NOT r.late, false)
         FROM report_items i JOIN report_item_units iu ON iu.item_id = i.id
         JOIN member_of mo ON mo.unit_id = iu.unit_id
-        JOIN periods p ON p.cadence = i.cadence
+        JOIN item_periods p ON p.cadence = i.cadence
         LEFT JOIN reports r ON r.item_id = i.id AND r.unit_id = iu.unit_id AND r.period_key = p.key
        WHERE ${inCampaign('i', w)} AND p.pstart <= i.end_on AND p.pend >= i.start_on
-         AND p.pend + i.grace_days ${due})
+         AND p.pend + i.grace_days BETWEEN ${w.start}::date AND ${lastDue}::date)
     SELECT member_id AS "unitId", count(*) FILTER (WHERE ok)::int AS num, count(*)::int AS den,
-      coalesce(array_agg(rid ORDER BY rid) FILTER (WHERE rid IS NOT NULL), '{}') AS ids,
-      coalesce(array_agg(rid ORDER BY rid) FILTER (WHERE rid IS NOT NULL AND NOT ok), '{}') AS missed,
-      coalesce(jsonb_agg(jsonb_build_array(task_id, item_id, unit_id, key, due) ORDER BY due, task_id, item_id, unit_id)
-        FILTER (WHERE rid IS NULL), '[]') AS absent
+      coalesce(array_agg(rid) FILTER (WHERE rid IS NOT NULL), '{}') AS ids,
+      coalesce(array_agg(rid) FILTER (WHERE rid IS NOT NULL AND NOT ok), '{}') AS missed,
+      coalesce(jsonb_agg(jsonb_build_array(task_id, item_id, unit_id, key, due)) FILTER (WHERE rid IS NULL), '[]')
+        AS absent
     FROM slots GROUP BY 1`;
 }
 
@@ -134,8 +148,8 @@ function closingRate(w: MetricWindow): SQL {
   const closed = sql`(p.status = 'closed' AND p.closed_at < ${endOf(w)})`;
   return sql`WITH ${membersCte(w)}
     SELECT mo.member_id AS "unitId", count(*) FILTER (WHERE ${closed})::int AS num, count(*)::int AS den,
-      array_agg(p.id ORDER BY p.id) AS ids,
-      coalesce(array_agg(p.id ORDER BY p.id) FILTER (WHERE NOT ${closed}), '{}') AS missed, '[]'::jsonb AS absent
+      array_agg(p.id) AS ids,
+      coalesce(array_agg(p.id) FILTER (WHERE NOT ${closed}), '{}') AS missed, '[]'::jsonb AS absent
     FROM problems p JOIN member_of mo ON mo.unit_id = p.unit_id
     WHERE p.status NOT IN ('dismissed','merged') AND p.found_on <= ${w.asOf}::date AND ${inCampaign('p', w)}
     GROUP BY 1`;
@@ -165,10 +179,76 @@ export function openOnSql(asOf: IsoDate): SQL {
 function overdueCount(w: MetricWindow): SQL {
   return sql`WITH ${membersCte(w)}
     SELECT mo.member_id AS "unitId", count(*)::int AS num, count(*)::int AS den,
-      array_agg(p.id ORDER BY p.id) AS ids, '{}'::int[] AS missed, '[]'::jsonb AS absent
+      array_agg(p.id) AS ids, '{}'::int[] AS missed, '[]'::jsonb AS absent
     FROM problems p JOIN member_of mo ON mo.unit_id = p.unit_id
     WHERE ${overdueOnSql(w.asOf)} AND ${inCampaign('p', w)}
     GROUP BY 1`;
+}
+
+/** One member's problem figures on `asOf`, from one scan: the closing rate, the overdue ones and the open count. */
+export interface ProblemFigures extends Record<string, unknown> {
+  unitId: number;
+  found: number;
+  closed: number;
+  foundIds: number[];
+  unclosedIds: number[];
+  overdue: number;
+  overdueIds: number[];
+  open: number;
+}
+
+/**
+ * 整改销号率, 逾期数 and the open problems (双晒双亮) in one pass over the
+ * problems found by `asOf`: the same figures as `closingRate`, `overdueCount`
+ * and `openProblemCounts`, each a FILTER of one GROUP BY.
+ */
+export async function problemFigures(db: Tx, w: MetricWindow): Promise<ProblemFigures[]> {
+  const counted = sql`p.status NOT IN ('dismissed','merged')`;
+  const closed = sql`(p.status = 'closed' AND p.closed_at < ${endOf(w)})`;
+  const r = await db.execute<ProblemFigures>(sql`WITH ${membersCte(w)}
+    SELECT mo.member_id AS "unitId",
+      count(*) FILTER (WHERE ${counted})::int AS found,
+      count(*) FILTER (WHERE ${closed})::int AS closed,
+      coalesce(array_agg(p.id) FILTER (WHERE ${counted}), '{}') AS "foundIds",
+      coalesce(array_agg(p.id) FILTER (WHERE ${counted} AND NOT ${closed}), '{}') AS "unclosedIds",
+      count(*) FILTER (WHERE ${overdueOnSql(w.asOf)})::int AS overdue,
+      coalesce(array_agg(p.id) FILTER (WHERE ${overdueOnSql(w.asOf)}), '{}') AS "overdueIds",
+      count(*) FILTER (WHERE ${openOnSql(w.asOf)})::int AS open
+    FROM problems p JOIN member_of mo ON mo.unit_id = p.unit_id
+    WHERE p.found_on <= ${w.asOf}::date AND ${inCampaign('p', w)}
+    GROUP BY 1`);
+  return r.rows;
+}
+
+/** The closing rate and overdue count as metric rows, from the one-pass figures. */
+export function problemMetricRows(figures: readonly ProblemFigures[]): {
+  closing: MetricRow[];
+  overdue: MetricRow[];
+  open: Map<number, number>;
+} {
+  return {
+    closing: figures
+      .filter((f) => f.found > 0)
+      .map((f) => ({
+        unitId: f.unitId,
+        num: f.closed,
+        den: f.found,
+        ids: f.foundIds,
+        missed: f.unclosedIds,
+        absent: [],
+      })),
+    overdue: figures
+      .filter((f) => f.overdue > 0)
+      .map((f) => ({
+        unitId: f.unitId,
+        num: f.overdue,
+        den: f.overdue,
+        ids: f.overdueIds,
+        missed: [],
+        absent: [],
+      })),
+    open: new Map(figures.map((f) => [f.unitId, f.open])),
+  };
 }
 
 /** 退回重改次数: returns for rework in the window (each return once); the records are the problems. */
@@ -186,8 +266,8 @@ function returnCount(w: MetricWindow): SQL {
 function satisfaction(w: MetricWindow): SQL {
   return sql`WITH ${membersCte(w)}
     SELECT mo.member_id AS "unitId", sum((a.rating - 1) * 25)::int AS num, count(*)::int AS den,
-      array_agg(a.id::int ORDER BY a.id) AS ids,
-      coalesce(array_agg(a.id::int ORDER BY a.id) FILTER (WHERE a.rating <= 2), '{}') AS missed, '[]'::jsonb AS absent
+      array_agg(a.id::int) AS ids,
+      coalesce(array_agg(a.id::int) FILTER (WHERE a.rating <= 2), '{}') AS missed, '[]'::jsonb AS absent
     FROM survey_answers a JOIN member_of mo ON mo.unit_id = a.unit_id
     WHERE a.answered_at >= ${startOfShanghaiDay(w.start)} AND a.answered_at < ${endOf(w)}
     GROUP BY 1`;
@@ -201,6 +281,11 @@ const queries: Partial<Record<ComputedMetric, (w: MetricWindow) => SQL>> = {
   return_count: returnCount,
   satisfaction,
 };
+
+/** The SQL of one metric (for EXPLAIN in the profiler). */
+export function metricSql(metric: ComputedMetric, w: MetricWindow): SQL {
+  return queries[metric]!(w);
+}
 
 /** Does the platform have records for this metric yet? */
 export const computable = (m: ComputedMetric): boolean => m in queries;
