@@ -1,5 +1,10 @@
 ALTER TABLE "problems" ADD COLUMN "changed_xid" "xid8" DEFAULT pg_current_xact_id() NOT NULL;--> statement-breakpoint
 CREATE INDEX "problems_campaign_changed_idx" ON "problems" USING btree ("campaign_id","changed_xid");--> statement-breakpoint
+-- Written by hand: INCLUDE (category_id), so a problem's given categories are an index-only scan (negative lists).
+CREATE INDEX "problem_category_links_direct_idx" ON "problem_category_links" USING btree ("problem_id") INCLUDE ("category_id") WHERE "problem_category_links"."direct";--> statement-breakpoint
+-- Written by hand: the same key with every column a negative list shows, so measures are an index-only scan.
+DROP INDEX "problem_measures_problem_idx";--> statement-breakpoint
+CREATE INDEX "problem_measures_problem_idx" ON "problem_measures" USING btree ("problem_id","seq") INCLUDE ("id","text","owner","due_on","done");--> statement-breakpoint
 -- Written by hand: every insert or update of a problem records its transaction, whatever writes it (the
 -- statistics cache asks whether a problem changed that its snapshot did not see), and so does a change of
 -- a problem's category links (once per statement, for the problems it touched).

@@ -691,6 +691,10 @@ export const problemCategoryLinks = pgTable(
   (t) => [
     primaryKey({ columns: [t.problemId, t.categoryId] }),
     index('problem_category_links_category_idx').on(t.categoryId, t.problemId),
+    // Migration 0009 adds INCLUDE (category_id): a problem's given categories by an index-only scan.
+    index('problem_category_links_direct_idx')
+      .on(t.problemId)
+      .where(sql`${t.direct}`),
   ],
 );
 
@@ -723,6 +727,7 @@ export const problemMeasures = pgTable(
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     done: boolean('done').notNull().default(false),
   },
+  // Migration 0009 rebuilds this one with INCLUDE (every column a list shows): measures by an index-only scan.
   (t) => [index('problem_measures_problem_idx').on(t.problemId, t.seq)],
 );
 
