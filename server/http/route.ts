@@ -50,7 +50,7 @@ export interface RouteDef<
  * the handler promises it is what its response schema describes.
  */
 export class JsonText {
-  constructor(readonly text: string) {}
+  constructor(readonly text: string | Buffer) {}
 }
 
 /** Declares a route with inferred types. */

@@ -596,6 +596,17 @@ export const problemCategories = pgTable(
 );
 
 /**
+ * Which transaction last changed each of a few small tables (units, problem
+ * categories and sources, campaigns): written by statement triggers (migration
+ * 0009), read by the statistics cache to know whether the names in an answer
+ * it keeps are still the names.
+ */
+export const tableChanges = pgTable('table_changes', {
+  tableName: text('table_name').primaryKey(),
+  changedXid: xid8('changed_xid').notNull(),
+});
+
+/**
  * 问题: a finding handed to a responsible unit for rectification. Overdue and
  * "behind" are computed from `deadline`, `claimed_on` and `behind_from` (the
  * day a long-term problem falls behind its stage targets if its progress

@@ -5,8 +5,8 @@ export interface ComputedCounts {
   snapshot: string;
   total: CountsRow;
   groups: GroupCounts[];
-  /** The answer as last rendered from these figures, and the digest of the labels it was named with. */
-  rendered?: { fingerprint: string; text: string };
+  /** The answer as last rendered from these figures (UTF-8 JSON), and the version of the labels it names. */
+  rendered?: { labels: string; json: Buffer };
 }
 
 interface Entry {

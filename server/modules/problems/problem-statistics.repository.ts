@@ -93,10 +93,13 @@ const LABELS: Record<LabelTable, SQL> = {
   campaigns: sql.raw(`SELECT id, name, NULL::int AS "order" FROM campaigns`),
 };
 
-/** A digest of every label of a table (what a rendered answer's names and order depend on). */
-const fingerprint = (table: LabelTable) =>
-  sql`(SELECT md5(string_agg(l.id || '|' || l.name || '|' || coalesce(l."order"::text, ''), ',' ORDER BY l.id))
-       FROM (${LABELS[table]}) l)`;
+/**
+ * The transaction that last changed a label table (`table_changes`, written by
+ * a statement trigger on every insert, update or delete), as text; '' when
+ * none has since the migration. Equal values mean the same labels.
+ */
+const labelVersion = (table: LabelTable) =>
+  sql`coalesce((SELECT c.changed_xid::text FROM table_changes c WHERE c.table_name = ${table}::text), '')`;
 
 /** How a group is named and where it goes in the list. */
 export interface GroupLabel extends Record<string, unknown> {
@@ -107,26 +110,27 @@ export interface GroupLabel extends Record<string, unknown> {
 
 /**
  * Every label of a table (a unit's name and sort, a category's name and
- * path…), read fresh, with their digest in the same snapshot.
+ * path…), read fresh, with the table's version (`labelVersion`) in the same
+ * snapshot.
  */
 export async function labelsOf(
   db: Tx,
   table: LabelTable,
-): Promise<{ labels: Map<number, GroupLabel>; fingerprint: string }> {
-  const r = await executeNamed<GroupLabel & { id: number; fingerprint: string }>(
+): Promise<{ labels: Map<number, GroupLabel>; version: string }> {
+  const r = await executeNamed<GroupLabel & { id: number; version: string }>(
     db,
     `problem_stats_labels_${table}`,
-    sql`SELECT l.*, ${fingerprint(table)} AS fingerprint FROM (${LABELS[table]}) l`,
+    sql`SELECT l.*, ${labelVersion(table)} AS version FROM (${LABELS[table]}) l`,
   );
   return {
     labels: new Map(r.rows.map((x) => [x.id, { name: x.name, order: x.order }])),
-    fingerprint: r.rows[0]?.fingerprint ?? '',
+    version: r.rows[0]?.version ?? '',
   };
 }
 
 /**
- * Whether figures computed in `snapshot` still hold, and the digest of the
- * labels they are shown with, in one statement. `changed`: has a problem (of
+ * Whether figures computed in `snapshot` still hold, and the version of the
+ * labels they are shown with (`labelVersion`), in one statement. `changed`: has a problem (of
  * `campaignId`, or of any campaign or none when null) changed in a
  * transaction the snapshot did not see — one committed after it was taken,
  * or still running then? Every write of a problem or of its category links
@@ -140,7 +144,7 @@ export async function freshness(
   campaignId: number | null,
   snapshot: string,
   labels: LabelTable | null,
-): Promise<{ changed: boolean; fingerprint: string | null }> {
+): Promise<{ changed: boolean; version: string }> {
   const unseen = sql`p.changed_xid >= pg_snapshot_xmin(${snapshot}::pg_snapshot)
     AND NOT pg_visible_in_snapshot(p.changed_xid, ${snapshot}::pg_snapshot)`;
   const changed =
@@ -149,10 +153,10 @@ export async function freshness(
           OR EXISTS (SELECT 1 FROM campaigns c
              WHERE EXISTS (SELECT 1 FROM problems p WHERE p.campaign_id = c.id AND ${unseen}))`
       : sql`EXISTS (SELECT 1 FROM problems p WHERE p.campaign_id = ${campaignId}::int AND ${unseen})`;
-  const r = await executeNamed<{ changed: boolean; fingerprint: string | null }>(
+  const r = await executeNamed<{ changed: boolean; version: string }>(
     db,
-    `problem_stats_fresh_${campaignId === null ? 'any' : 'campaign'}_${labels ?? 'none'}`,
-    sql`SELECT ${changed} AS changed, ${labels ? fingerprint(labels) : sql`NULL::text`} AS fingerprint`,
+    `problem_stats_fresh_${campaignId === null ? 'any' : 'campaign'}_${labels ? 'labels' : 'none'}`,
+    sql`SELECT ${changed} AS changed, ${labels ? labelVersion(labels) : sql`''::text`} AS version`,
   );
   return r.rows[0]!;
 }

@@ -116,8 +116,8 @@ function grouping(groupBy: StatisticsQuery['groupBy'], under: { id: number; path
  * reused for as long as no problem of the campaign (or, without a campaign,
  * no problem at all) changed unseen by that snapshot (`StatisticsCache`,
  * `freshness`): exact, and correct across server instances. The answer
- * rendered from them is kept too and sent as it is while the digest of the
- * labels it names (read by the same probe) is unchanged.
+ * rendered from them is kept too and sent as it is while the version of the
+ * label table it names (read by the same probe) is unchanged.
  */
 export async function problemStatistics(
   db: Db,
@@ -149,9 +149,9 @@ export async function problemStatistics(
   const g = grouping(q.groupBy, under);
   const count = (tx: Tx) => stats.countsByGroup(tx, { from: g.from, key: g.key, where, today });
   const render = async (computed: Omit<ComputedCounts, 'snapshot'>) => {
-    const { labels, fingerprint } = g.labels
+    const { labels, version } = g.labels
       ? await stats.labelsOf(db, g.labels)
-      : { labels: new Map<number, stats.GroupLabel>(), fingerprint: '' };
+      : { labels: new Map<number, stats.GroupLabel>(), version: '' };
     const rows: Row[] = computed.groups.map((r) => ({
       ...r,
       label: typeof r.key === 'number' ? labels.get(r.key) : undefined,
@@ -163,7 +163,7 @@ export async function problemStatistics(
       total: counts(computed.total),
       rows: rows.map((r) => ({ key: keyOf(q.groupBy, r), ...counts(r) })),
     };
-    return { response, fingerprint };
+    return { response, version };
   };
   // The unit tree can move under a cached answer; a query that reads it is computed every time.
   if (!cache || q.unitId || under || !coversAll(scopeOf(actor, problemReaders))) {
@@ -174,16 +174,15 @@ export async function problemStatistics(
     JSON.stringify([q.groupBy, q.campaignId, q.sourceId, q.categoryId, q.foundFrom, q.foundTo, today]),
     async (value) => {
       const f = await stats.freshness(db, q.campaignId ?? null, value.snapshot, g.labels);
-      seen = f.fingerprint ?? '';
+      seen = f.version;
       return f.changed;
     },
     () => computeInSnapshot(db, count),
   );
-  if (seen !== undefined && computed.rendered?.fingerprint === seen)
-    return new JsonText(computed.rendered.text);
-  const { response, fingerprint } = await render(computed);
-  computed.rendered = { fingerprint, text: JSON.stringify(response) };
-  return new JsonText(computed.rendered.text);
+  if (seen !== undefined && computed.rendered?.labels === seen) return new JsonText(computed.rendered.json);
+  const { response, version } = await render(computed);
+  computed.rendered = { labels: version, json: Buffer.from(JSON.stringify(response)) };
+  return new JsonText(computed.rendered.json);
 }
 
 function keyOf(groupBy: StatisticsQuery['groupBy'], r: Row): { id: number | null; name: string } {
