@@ -47,6 +47,7 @@ export async function runLoad(req: LoadRequest): Promise<LoadSummary> {
     url: req.baseUrl,
     connections: req.connections,
     duration: req.durationS,
+    ...(req.target.timeoutS ? { timeout: req.target.timeoutS } : {}),
     requests,
   });
   return {

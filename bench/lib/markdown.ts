@@ -27,7 +27,7 @@ export function scenarioTable(rows: readonly ScenarioResult[]): string {
       `${ms(r.baseline.latencyMs.p99)} ms`,
       r.ratio.toFixed(2),
       targetText(r.target),
-      r.pass ? 'pass' : `**fail**${r.problems.length > 0 ? ` (${r.problems.join('; ')})` : ''}`,
+      `${r.pass ? 'pass' : '**fail**'}${r.problems.length > 0 ? ` (${r.problems.join('; ')})` : ''}`,
     ].join(' | '),
   );
   return [...head, ...body.map((b) => `| ${b} |`)].join('\n');

@@ -129,7 +129,17 @@ export async function startBenchPostgres(
 }
 
 /** Flushes dirty pages and tidies the tables so one run's leftovers do not land in the next run's numbers. */
-export async function settle(admin: pg.Pool): Promise<void> {
+export async function settle(admin: pg.Pool, waitLimitMs = 300_000): Promise<void> {
+  // Requests a load run left behind (a slow query whose client gave up) still run; let them finish first.
+  const until = Date.now() + waitLimitMs;
+  for (;;) {
+    const r = await admin.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+        WHERE state = 'active' AND pid <> pg_backend_pid() AND backend_type = 'client backend'`,
+    );
+    if (r.rows[0]!.n === 0 || Date.now() > until) break;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
   await admin.query('VACUUM ANALYZE');
   await admin.query('CHECKPOINT');
 }

@@ -51,6 +51,14 @@ export interface RouteDef<
   handler(ctx: RouteContext<z.infer<B>, z.infer<Q>, z.infer<P>>): Promise<unknown>;
 }
 
+/**
+ * An answer already serialized as JSON (e.g. kept by a cache), sent as it is:
+ * the handler promises it is what its response schema describes.
+ */
+export class JsonText {
+  constructor(readonly text: string | Buffer) {}
+}
+
 /** Declares a route with inferred types. */
 export function route<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType>(
   def: RouteDef<B, Q, P>,
@@ -115,6 +123,8 @@ export function registerRoutes(app: FastifyInstance, defs: readonly RouteDef[], 
         if (reply.sent) return reply;
         reply.status(def.status ?? 200);
         if (result === undefined) return reply.status(204).send();
+        if (result instanceof JsonText)
+          return reply.type('application/json; charset=utf-8').send(result.text);
         return result;
       },
     });

@@ -599,6 +599,17 @@ export const problemCategories = pgTable(
 );
 
 /**
+ * Which transaction last changed each of a few small tables (units, problem
+ * categories and sources, campaigns): written by statement triggers (migration
+ * 0009), read by the statistics cache to know whether the names in an answer
+ * it keeps are still the names.
+ */
+export const tableChanges = pgTable('table_changes', {
+  tableName: text('table_name').primaryKey(),
+  changedXid: xid8('changed_xid').notNull(),
+});
+
+/**
  * 问题: a finding handed to a responsible unit for rectification. Overdue and
  * "behind" are computed from `deadline`, `claimed_on` and `behind_from` (the
  * day a long-term problem falls behind its stage targets if its progress
@@ -694,6 +705,10 @@ export const problemCategoryLinks = pgTable(
   (t) => [
     primaryKey({ columns: [t.problemId, t.categoryId] }),
     index('problem_category_links_category_idx').on(t.categoryId, t.problemId),
+    // Migration 0009 adds INCLUDE (category_id): a problem's given categories by an index-only scan.
+    index('problem_category_links_direct_idx')
+      .on(t.problemId)
+      .where(sql`${t.direct}`),
   ],
 );
 
@@ -726,6 +741,7 @@ export const problemMeasures = pgTable(
     dueOn: date('due_on', { mode: 'string' }).notNull(),
     done: boolean('done').notNull().default(false),
   },
+  // Migration 0009 rebuilds this one with INCLUDE (every column a list shows): measures by an index-only scan.
   (t) => [index('problem_measures_problem_idx').on(t.problemId, t.seq)],
 );
 

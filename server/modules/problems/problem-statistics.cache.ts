@@ -5,6 +5,8 @@ export interface ComputedCounts {
   snapshot: string;
   total: CountsRow;
   groups: GroupCounts[];
+  /** The answer as last rendered from these figures (UTF-8 JSON), and the version of the labels it names. */
+  rendered?: { labels: string; json: Buffer };
 }
 
 interface Entry {
@@ -16,7 +18,7 @@ interface Entry {
 /**
  * Statistics computed once per query and day, kept by one server process and
  * trusted only after asking the database whether any problem changed that
- * their snapshot did not see (`stale`, e.g. `changedSince`): a cached answer is
+ * their snapshot did not see (`stale`, e.g. `freshness`): a cached answer is
  * exactly what a fresh computation would give at the moment of the request, on
  * every instance, whatever the order of commits. Requests that find the same
  * figures stale at once share one computation; one that joins a computation
@@ -33,11 +35,11 @@ export class StatisticsCache {
 
   async read(
     key: string,
-    stale: (snapshot: string) => Promise<boolean>,
+    stale: (value: ComputedCounts) => Promise<boolean>,
     compute: () => Promise<ComputedCounts>,
   ): Promise<ComputedCounts> {
     const hit = this.entries.get(key);
-    if (hit && !(await stale(hit.value.snapshot))) {
+    if (hit && !(await stale(hit.value))) {
       this.entries.delete(key);
       this.entries.set(key, hit);
       return hit.value;
@@ -45,7 +47,7 @@ export class StatisticsCache {
     const shared = this.running.get(key);
     if (shared) {
       const value = await shared.done.catch(() => undefined);
-      if (value && !(await stale(value.snapshot))) return value;
+      if (value && !(await stale(value))) return value;
     }
     return this.start(key, compute);
   }

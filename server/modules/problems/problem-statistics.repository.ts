@@ -83,34 +83,23 @@ export async function currentSnapshot(tx: Tx): Promise<string> {
   return r.rows[0]!.snapshot;
 }
 
+export type LabelTable = 'units' | 'problem_categories' | 'problem_sources' | 'campaigns';
+
+/** Each label table's rows as labels: id, name and the value rows are ordered by. */
+const LABELS: Record<LabelTable, SQL> = {
+  units: sql.raw(`SELECT id, name, sort AS "order" FROM units`),
+  problem_categories: sql.raw(`SELECT id, name_zh AS name, path AS "order" FROM problem_categories`),
+  problem_sources: sql.raw(`SELECT id, name_zh AS name, sort AS "order" FROM problem_sources`),
+  campaigns: sql.raw(`SELECT id, name, NULL::int AS "order" FROM campaigns`),
+};
+
 /**
- * Has a problem (of `campaignId`, or of any campaign or none when null)
- * changed in a transaction that `snapshot` did not see: one committed after
- * it was taken, or still running then? Every write of a problem or of its
- * category links records its transaction in `changed_xid` (a trigger), so
- * this is exact whatever the order transactions commit in, on any server
- * instance. It reads only the rows changed since the snapshot's oldest
- * running transaction (`problems_campaign_changed_idx`), usually none.
+ * The transaction that last changed a label table (`table_changes`, written by
+ * a statement trigger on every insert, update or delete), as text; '' when
+ * none has since the migration. Equal values mean the same labels.
  */
-export async function changedSince(db: Tx, campaignId: number | null, snapshot: string): Promise<boolean> {
-  const unseen = sql`p.changed_xid >= pg_snapshot_xmin(${snapshot}::pg_snapshot)
-    AND NOT pg_visible_in_snapshot(p.changed_xid, ${snapshot}::pg_snapshot)`;
-  const r =
-    campaignId === null
-      ? await executeNamed<{ changed: boolean }>(
-          db,
-          'problem_stats_changed_any',
-          sql`SELECT EXISTS (SELECT 1 FROM problems p WHERE p.campaign_id IS NULL AND ${unseen})
-              OR EXISTS (SELECT 1 FROM campaigns c
-                 WHERE EXISTS (SELECT 1 FROM problems p WHERE p.campaign_id = c.id AND ${unseen})) AS changed`,
-        )
-      : await executeNamed<{ changed: boolean }>(
-          db,
-          'problem_stats_changed',
-          sql`SELECT EXISTS (SELECT 1 FROM problems p WHERE p.campaign_id = ${campaignId}::int AND ${unseen}) AS changed`,
-        );
-  return r.rows[0]!.changed;
-}
+const labelVersion = (table: LabelTable) =>
+  sql`coalesce((SELECT c.changed_xid::text FROM table_changes c WHERE c.table_name = ${table}::text), '')`;
 
 /** How a group is named and where it goes in the list. */
 export interface GroupLabel extends Record<string, unknown> {
@@ -120,22 +109,54 @@ export interface GroupLabel extends Record<string, unknown> {
 }
 
 /**
- * Names (and sort values) of the groups' keys, read fresh on every request
- * (a renamed unit shows its new name at once, cached counts or not).
+ * Every label of a table (a unit's name and sort, a category's name and
+ * path…), read fresh, with the table's version (`labelVersion`) in the same
+ * snapshot.
  */
-export async function groupLabels(
+export async function labelsOf(
   db: Tx,
-  table: 'units' | 'problem_categories' | 'problem_sources' | 'campaigns',
-  ids: readonly number[],
-): Promise<Map<number, GroupLabel>> {
-  if (ids.length === 0) return new Map();
-  const list = `{${ids.map((n) => Math.trunc(n)).join(',')}}`;
-  const query = {
-    units: sql`SELECT id, name, sort AS "order" FROM units WHERE id = ANY(${list}::int[])`,
-    problem_categories: sql`SELECT id, name_zh AS name, path AS "order" FROM problem_categories WHERE id = ANY(${list}::int[])`,
-    problem_sources: sql`SELECT id, name_zh AS name, sort AS "order" FROM problem_sources WHERE id = ANY(${list}::int[])`,
-    campaigns: sql`SELECT id, name, NULL AS "order" FROM campaigns WHERE id = ANY(${list}::int[])`,
-  }[table];
-  const r = await executeNamed<GroupLabel & { id: number }>(db, `problem_stats_labels_${table}`, query);
-  return new Map(r.rows.map((x) => [x.id, { name: x.name, order: x.order }]));
+  table: LabelTable,
+): Promise<{ labels: Map<number, GroupLabel>; version: string }> {
+  const r = await executeNamed<GroupLabel & { id: number; version: string }>(
+    db,
+    `problem_stats_labels_${table}`,
+    sql`SELECT l.*, ${labelVersion(table)} AS version FROM (${LABELS[table]}) l`,
+  );
+  return {
+    labels: new Map(r.rows.map((x) => [x.id, { name: x.name, order: x.order }])),
+    version: r.rows[0]?.version ?? '',
+  };
+}
+
+/**
+ * Whether figures computed in `snapshot` still hold, and the version of the
+ * labels they are shown with (`labelVersion`), in one statement. `changed`: has a problem (of
+ * `campaignId`, or of any campaign or none when null) changed in a
+ * transaction the snapshot did not see — one committed after it was taken,
+ * or still running then? Every write of a problem or of its category links
+ * records its transaction in `changed_xid` (a trigger), so this is exact
+ * whatever the order transactions commit in, on any server instance. It reads
+ * only the rows changed since the snapshot's oldest running transaction
+ * (`problems_campaign_changed_idx`), usually none.
+ */
+export async function freshness(
+  db: Tx,
+  campaignId: number | null,
+  snapshot: string,
+  labels: LabelTable | null,
+): Promise<{ changed: boolean; version: string }> {
+  const unseen = sql`p.changed_xid >= pg_snapshot_xmin(${snapshot}::pg_snapshot)
+    AND NOT pg_visible_in_snapshot(p.changed_xid, ${snapshot}::pg_snapshot)`;
+  const changed =
+    campaignId === null
+      ? sql`EXISTS (SELECT 1 FROM problems p WHERE p.campaign_id IS NULL AND ${unseen})
+          OR EXISTS (SELECT 1 FROM campaigns c
+             WHERE EXISTS (SELECT 1 FROM problems p WHERE p.campaign_id = c.id AND ${unseen}))`
+      : sql`EXISTS (SELECT 1 FROM problems p WHERE p.campaign_id = ${campaignId}::int AND ${unseen})`;
+  const r = await executeNamed<{ changed: boolean; version: string }>(
+    db,
+    `problem_stats_fresh_${campaignId === null ? 'any' : 'campaign'}_${labels ? 'labels' : 'none'}`,
+    sql`SELECT ${changed} AS changed, ${labels ? labelVersion(labels) : sql`''::text`} AS version`,
+  );
+  return r.rows[0]!;
 }

@@ -4,6 +4,7 @@ import type { StatisticsQuery, StatisticsResponse } from '../../../domain/contra
 import { fail } from '../../../domain/errors.ts';
 import type { Db, Tx } from '../../db/client.ts';
 import { scopeOf, type Actor } from '../../http/actor.ts';
+import { JsonText } from '../../http/route.ts';
 import { coversAll } from '../tasks/tasks.policy.ts';
 import { unitsByIds } from '../tasks/tasks.repository.ts';
 import type { ComputedCounts, StatisticsCache } from './problem-statistics.cache.ts';
@@ -39,7 +40,7 @@ async function readableUnit(db: Db, actor: Actor, id: number, field: string) {
 interface Grouping {
   from: SQL | null;
   key: SQL;
-  labels: 'units' | 'problem_categories' | 'problem_sources' | 'campaigns' | null;
+  labels: stats.LabelTable | null;
   /** Sorts rows (keys with their labels and counts). */
   compare: (a: Row, b: Row) => number;
 }
@@ -114,7 +115,9 @@ function grouping(groupBy: StatisticsQuery['groupBy'], under: { id: number; path
  * that names no unit, are computed once per query and day in one snapshot and
  * reused for as long as no problem of the campaign (or, without a campaign,
  * no problem at all) changed unseen by that snapshot (`StatisticsCache`,
- * `changedSince`): exact, and correct across server instances.
+ * `freshness`): exact, and correct across server instances. The answer
+ * rendered from them is kept too and sent as it is while the version of the
+ * label table it names (read by the same probe) is unchanged.
  */
 export async function problemStatistics(
   db: Db,
@@ -122,7 +125,7 @@ export async function problemStatistics(
   now: Date,
   q: StatisticsQuery,
   cache?: StatisticsCache,
-): Promise<StatisticsResponse> {
+): Promise<StatisticsResponse | JsonText> {
   const today = shanghaiDate(now);
   if (q.unitId) await readableUnit(db, actor, q.unitId, 'query.unitId');
   const under = q.underUnitId ? await readableUnit(db, actor, q.underUnitId, 'query.underUnitId') : null;
@@ -145,28 +148,41 @@ export async function problemStatistics(
   const where = sql.join(conds, sql` AND `);
   const g = grouping(q.groupBy, under);
   const count = (tx: Tx) => stats.countsByGroup(tx, { from: g.from, key: g.key, where, today });
-  // The unit tree can move under a cached answer; a query that reads it is computed every time.
-  const cacheable = cache && !q.unitId && !under && coversAll(scopeOf(actor, problemReaders));
-  const computed = cacheable
-    ? await cache.read(
-        JSON.stringify([q.groupBy, q.campaignId, q.sourceId, q.categoryId, q.foundFrom, q.foundTo, today]),
-        (snapshot) => stats.changedSince(db, q.campaignId ?? null, snapshot),
-        () => computeInSnapshot(db, count),
-      )
-    : await count(db);
-  const ids = computed.groups.map((r) => r.key).filter((k): k is number => typeof k === 'number');
-  const labels = g.labels ? await stats.groupLabels(db, g.labels, ids) : new Map<number, stats.GroupLabel>();
-  const rows: Row[] = computed.groups.map((r) => ({
-    ...r,
-    label: typeof r.key === 'number' ? labels.get(r.key) : undefined,
-  }));
-  rows.sort(g.compare);
-  return {
-    groupBy: q.groupBy,
-    asOf: today,
-    total: counts(computed.total),
-    rows: rows.map((r) => ({ key: keyOf(q.groupBy, r), ...counts(r) })),
+  const render = async (computed: Omit<ComputedCounts, 'snapshot'>) => {
+    const { labels, version } = g.labels
+      ? await stats.labelsOf(db, g.labels)
+      : { labels: new Map<number, stats.GroupLabel>(), version: '' };
+    const rows: Row[] = computed.groups.map((r) => ({
+      ...r,
+      label: typeof r.key === 'number' ? labels.get(r.key) : undefined,
+    }));
+    rows.sort(g.compare);
+    const response: StatisticsResponse = {
+      groupBy: q.groupBy,
+      asOf: today,
+      total: counts(computed.total),
+      rows: rows.map((r) => ({ key: keyOf(q.groupBy, r), ...counts(r) })),
+    };
+    return { response, version };
   };
+  // The unit tree can move under a cached answer; a query that reads it is computed every time.
+  if (!cache || q.unitId || under || !coversAll(scopeOf(actor, problemReaders))) {
+    return (await render(await count(db))).response;
+  }
+  let seen: string | undefined;
+  const computed = await cache.read(
+    JSON.stringify([q.groupBy, q.campaignId, q.sourceId, q.categoryId, q.foundFrom, q.foundTo, today]),
+    async (value) => {
+      const f = await stats.freshness(db, q.campaignId ?? null, value.snapshot, g.labels);
+      seen = f.version;
+      return f.changed;
+    },
+    () => computeInSnapshot(db, count),
+  );
+  if (seen !== undefined && computed.rendered?.labels === seen) return new JsonText(computed.rendered.json);
+  const { response, version } = await render(computed);
+  computed.rendered = { labels: version, json: Buffer.from(JSON.stringify(response)) };
+  return new JsonText(computed.rendered.json);
 }
 
 function keyOf(groupBy: StatisticsQuery['groupBy'], r: Row): { id: number | null; name: string } {

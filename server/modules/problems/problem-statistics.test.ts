@@ -248,6 +248,9 @@ describe('statistics computed once and trusted only while nothing changed unseen
     );
     expect(await cats()).toMatchObject({ key: { name: '庸懒散拖' }, found: 1, open: 1 });
     const [u] = await t.sql<{ name: string }>('SELECT name FROM units WHERE id = $1', [p.unit_id]);
+    // Kept now; a rename changes no problem, yet the kept answer must name the unit anew.
+    await stats(byUnit(c));
+    expect(await stats(byUnit(c))).toEqual(await stats(byUnit(c)));
     await t.sql('UPDATE units SET name = $2 WHERE id = $1', [p.unit_id, `${u!.name}（更名）`]);
     const renamed = (await stats(byUnit(c))).rows.find(
       (r: { key: { id: number } }) => r.key.id === p.unit_id,
