@@ -96,11 +96,11 @@ function RecordCard({ r, onVisit }: { r: RecordDetail; onVisit: (f: FollowUp) =>
         <Descriptions.Item label={t('acc.createdBy')}>
           {r.createdBy.name} · {beijingTime(r.createdAt)}
         </Descriptions.Item>
-        {r.basisText && (
+        {r.basisText ? (
           <Descriptions.Item label={t('acc.basisText')} span={2}>
             {r.basisText}
           </Descriptions.Item>
-        )}
+        ) : null}
         {r.leniency && (
           <Descriptions.Item label={t('acc.leniency')} span={2}>
             <Space orientation="vertical" size={4}>

@@ -75,11 +75,11 @@ function NoticeBody({ n }: { n: Notice }) {
           {n.skippedLevels.length > 0 &&
             ` （${t('notices.skipped')}：${n.skippedLevels.map(levelLabel).join('、')}）`}
         </Descriptions.Item>
-        {n.note && (
+        {n.note ? (
           <Descriptions.Item label={t('notices.note')} span={2}>
             {n.note}
           </Descriptions.Item>
-        )}
+        ) : null}
         {n.endReason && (
           <Descriptions.Item label={t('notices.endReason')} span={2}>
             {n.endReason}

@@ -168,6 +168,7 @@ function LevelSelect({ value, onChange }: { value?: NoticeLevel; onChange: (v?: 
       onChange={onChange}
       allowClear
       placeholder={t('notices.level')}
+      aria-label={t('notices.level')}
       style={{ width: 130 }}
       options={noticeLevels.map((l) => ({ value: l, label: label(l) }))}
     />
@@ -189,6 +190,7 @@ function KindSelect({
       onChange={onChange}
       allowClear
       placeholder={t('notices.objectKind')}
+      aria-label={t('notices.objectKind')}
       style={{ width: 160 }}
       options={escalationObjectKinds.map((k) => ({ value: k, label: label(k) }))}
     />
@@ -214,7 +216,7 @@ function NoticeTable({
     {
       title: t('notices.level'),
       dataIndex: 'level',
-      width: 110,
+      width: 100,
       render: (l: NoticeLevel) => <LevelTag level={l} />,
     },
     {
@@ -231,32 +233,32 @@ function NoticeTable({
         </Space>
       ),
     },
-    { title: t('notices.unit'), key: 'unit', width: 170, render: (_, n) => n.unit.name },
-    { title: t('notices.leader'), key: 'leader', width: 110, render: (_, n) => n.leader?.name ?? '—' },
+    { title: t('notices.unit'), key: 'unit', width: 150, render: (_, n) => n.unit.name },
+    { title: t('notices.leader'), key: 'leader', width: 90, render: (_, n) => n.leader?.name ?? '—' },
     {
       title: t('notices.late'),
       dataIndex: 'workingDaysLate',
-      width: 120,
+      width: 100,
       render: (d: number) => t('notices.lateDays', { n: d }),
     },
-    { title: t('notices.raisedOn'), dataIndex: 'raisedOn', width: 110 },
+    { title: t('notices.raisedOn'), dataIndex: 'raisedOn', width: 106 },
     {
       title: t('notices.answerBy'),
       key: 'answerBy',
-      width: 120,
+      width: 106,
       render: (_, n) =>
         n.answerOverdue ? <Typography.Text type="danger">{n.answerBy}</Typography.Text> : n.answerBy,
     },
     {
       title: t('common.status'),
       key: 'status',
-      width: 110,
+      width: 90,
       render: (_, n) => <NoticeStatusTag status={n.status} />,
     },
     {
       title: t('common.actions'),
       key: 'actions',
-      width: 90,
+      width: 96,
       render: (_, n) => (
         <Button size="small" type={n.abilities.answer ? 'primary' : 'default'} onClick={() => onOpen(n.id)}>
           {n.abilities.answer ? t('notices.answer') : t('notices.open')}

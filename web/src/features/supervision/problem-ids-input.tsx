@@ -23,7 +23,6 @@ export function ProblemIdsInput({
         ])
       }
       tokenSeparators={[',', '，', ' ']}
-      open={false}
       placeholder={t('redo.basisHelp')}
       suffixIcon={null}
     />

@@ -72,9 +72,9 @@ export function RoundPage() {
                 <Descriptions.Item label={t('problems.campaign')}>{r.campaign.name}</Descriptions.Item>
               )}
               <Descriptions.Item label={t('rounds.source')}>{r.source.name}</Descriptions.Item>
-              {r.description && (
+              {r.description ? (
                 <Descriptions.Item label={t('rounds.description')}>{r.description}</Descriptions.Item>
-              )}
+              ) : null}
             </Descriptions>
             {r.teams.length === 0 ? (
               <Typography.Text type="secondary">—</Typography.Text>
