@@ -136,7 +136,7 @@ function PublicationList({ kind }: { kind: PublicationKind }) {
               );
             },
           },
-          { title: t('pub.unit'), key: 'unit', width: 160, render: (_, r) => (r as Warning).unit.name },
+          { title: t('pub.unit'), key: 'unit', width: 140, render: (_, r) => (r as Warning).unit.name },
           {
             title: t('pub.reason'),
             key: 'reason',
@@ -149,7 +149,7 @@ function PublicationList({ kind }: { kind: PublicationKind }) {
           {
             title: t('pub.period'),
             key: 'period',
-            width: 200,
+            width: 180,
             render: (_, r) => {
               const w = r as Warning;
               return (
@@ -168,30 +168,30 @@ function PublicationList({ kind }: { kind: PublicationKind }) {
     {
       title: t('common.status'),
       key: 'status',
-      width: 120,
+      width: 110,
       render: (_, r) => <PublicationStatusTag status={r.status} />,
     },
     {
       title: `${t('pub.draftedBy')} / ${t('pub.approvedBy')}`,
       key: 'who',
-      width: 150,
+      width: 170,
       render: (_, r) => (
         <Space orientation="vertical" size={0}>
-          <span>{r.draftedBy.name}</span>
-          <Typography.Text type="secondary">{r.approvedBy?.name ?? '—'}</Typography.Text>
+          <span>
+            {r.draftedBy.name} / {r.approvedBy?.name ?? '—'}
+          </span>
+          {r.publishedAt && (
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t('pub.publishedAt')} {beijingTime(r.publishedAt)}
+            </Typography.Text>
+          )}
         </Space>
       ),
     },
     {
-      title: t('pub.publishedAt'),
-      key: 'publishedAt',
-      width: 140,
-      render: (_, r) => (r.publishedAt ? beijingTime(r.publishedAt) : '—'),
-    },
-    {
       title: t('common.actions'),
       key: 'actions',
-      width: 230,
+      width: 200,
       render: (_, r) => <Actions kind={kind} row={r} />,
     },
   ];
