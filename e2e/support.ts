@@ -73,6 +73,8 @@ export async function startServer(): Promise<RunningServer> {
       LUOSHI_DATA_DIR: dataDir,
       LUOSHI_DEMO_PASSWORD: DEMO_PASSWORD,
       LUOSHI_PBKDF2_ITERATIONS: '20000',
+      // The journeys' test clock (e2e/time-travel.ts moves it); no file, no offset.
+      LUOSHI_TEST_CLOCK_FILE: path.join(dataDir, 'test-clock'),
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

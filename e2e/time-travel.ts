@@ -1,12 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { RunningServer } from './support.ts';
 
 /**
  * Runs SQL on the e2e server's own embedded PostgreSQL. Only for what a
- * journey cannot do through the app: the server has no test clock, so a
- * report can only be "late" if the task was issued in the past.
+ * journey cannot do through the app or the test clock (`moveClock`).
  */
 export async function onDatabase<T>(server: RunningServer, run: (c: pg.Client) => Promise<T>): Promise<T> {
   const { user, password } = JSON.parse(
@@ -34,4 +33,13 @@ export async function issuedDaysAgo(server: RunningServer, taskId: number, days:
       days,
     ]),
   );
+}
+
+/**
+ * Moves the server's clock to `days` after the real time (0 brings it back):
+ * the server reads the offset from its test-clock file on every request and
+ * job run. Sessions age with the clock, so sign in again after a long move.
+ */
+export function moveClock(server: RunningServer, days: number): void {
+  writeFileSync(path.join(server.dataDir, 'test-clock'), String(Math.round(days * 86_400_000)));
 }

@@ -13,6 +13,7 @@ import { startAuditSealerJob } from './jobs/audit-sealer.job.ts';
 import { sealPending, verifyAudit } from './modules/audit/audit-seal.repository.ts';
 import { resetPassword } from './modules/session/session.service.ts';
 import { findLogin } from './modules/session/session.repository.ts';
+import { fileClock } from './lib/test-clock.ts';
 import { roleLabels, type Role } from '../domain/roles.ts';
 
 const usage = `luoshi — 落实 campaign platform
@@ -73,7 +74,14 @@ async function serve(base: Config): Promise<void> {
   const config: Config = { ...base, sm4: resolveSm4Keys(base, log) };
   const rt = await openRuntime(config, log);
   await seedIfEmpty(config, rt, false);
-  const deps = { database: rt.database, config, clock: () => new Date() };
+  let clock = () => new Date();
+  if (config.testClockFile) {
+    log(
+      `TEST CLOCK: the server's time is moved by the offset in ${config.testClockFile} (never in production)`,
+    );
+    clock = fileClock(config.testClockFile);
+  }
+  const deps = { database: rt.database, config, clock };
   const app = await buildApp(deps, { logger: loggerOptions(config.logLevel) });
   const lights = startLightsJob(deps, (m, err) => (err ? app.log.error({ err }, m) : app.log.info(m)));
   const sealer = startAuditSealerJob(deps, (m, err) => (err ? app.log.error({ err }, m) : app.log.info(m)));

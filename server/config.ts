@@ -37,6 +37,8 @@ const envSchema = z.object({
   LUOSHI_SM4_PREVIOUS_KEYS: z.string().optional(),
   LUOSHI_ESCALATION_INTERVAL_MINUTES: int(30, 1, 24 * 60),
   LUOSHI_STATS_CACHE_QUERIES: int(100, 0, 10_000),
+  /** End-to-end tests only: a file holding the milliseconds to add to the server's clock. */
+  LUOSHI_TEST_CLOCK_FILE: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -82,6 +84,8 @@ export interface Config {
   escalationIntervalMinutes: number;
   /** Problem statistics queries each process keeps computed (0: none, every request computes). */
   statsCacheQueries: number;
+  /** End-to-end tests only: the server's clock is the real time plus the offset in this file. */
+  testClockFile: string | undefined;
   logLevel: Env['LOG_LEVEL'];
 }
 
@@ -161,6 +165,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     sm4,
     escalationIntervalMinutes: e.LUOSHI_ESCALATION_INTERVAL_MINUTES,
     statsCacheQueries: e.LUOSHI_STATS_CACHE_QUERIES,
+    testClockFile: e.LUOSHI_TEST_CLOCK_FILE,
     logLevel: e.LOG_LEVEL,
   };
 }

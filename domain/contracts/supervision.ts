@@ -426,3 +426,35 @@ export const redoOrderResponse = z.object({
 });
 
 export const redoListResponse = z.object({ items: z.array(redoOrderResponse), total: z.number().int() });
+
+// ─── Public circulars 通报曝光 ──────────────────────────────────────────────────
+
+/** What the public sees of a circular published to the public: no drafter, no approver, no workflow. */
+export const publicCircular = z.object({
+  id: z.number().int(),
+  tone: z.enum(['praise', 'criticism']),
+  toneLabel: bilingual,
+  title: z.string(),
+  body: z.string(),
+  units: z.array(z.string()),
+  people: z.array(z.string()),
+  publishedAt: z.string(),
+});
+
+/** A yellow or red card published to the public, while and after it is in force. */
+export const publicWarning = z.object({
+  id: z.number().int(),
+  unit: z.string(),
+  colour: z.enum(['yellow', 'red']),
+  colourLabel: bilingual,
+  reason: z.string(),
+  startOn: z.string(),
+  endOn: z.string(),
+  inForce: z.boolean(),
+  publishedAt: z.string(),
+});
+
+export const publicSupervisionResponse = z.object({
+  circulars: z.array(publicCircular),
+  warnings: z.array(publicWarning),
+});

@@ -26,12 +26,13 @@ beforeAll(async () => {
 const concrete = (url: string) => url.replace(/:[A-Za-z]+/g, '999999');
 
 describe('role × endpoint matrix (generated from the route table)', () => {
-  it('covers every route with an access rule and no route is public except sign-in, published boards and the survey', () => {
+  it('covers every route with an access rule and no route is public except sign-in, public circulars, published boards and the survey', () => {
     const routes = apiRoutes(t.deps);
     expect(routes.length).toBeGreaterThan(20);
     const open = routes.filter((r) => r.access === 'public').map((r) => `${r.method} ${r.url}`);
     expect(open).toEqual([
       'POST /api/v1/session',
+      'GET /api/v1/public/circulars',
       'GET /api/v1/public/boards',
       'GET /api/v1/public/boards/:id',
       'GET /api/v1/public/surveys/:token',

@@ -3,6 +3,7 @@ import {
   circularListResponse,
   circularResponse,
   publicationListQuery,
+  publicSupervisionResponse,
   publishBody,
   warningBody,
   warningListResponse,
@@ -15,6 +16,7 @@ import type { Actor } from '../../http/actor.ts';
 import { idParams, route, type RouteDef } from '../../http/route.ts';
 import type { Call } from './notices.service.ts';
 import * as service from './publications.service.ts';
+import { publicSupervision } from './public-supervision.service.ts';
 
 /** 黄牌警告 and 通报: draft, approve (four eyes), publish internally or publicly, withdraw, revoke. */
 export function publicationRoutes(deps: AppDeps): RouteDef[] {
@@ -137,6 +139,15 @@ export function publicationRoutes(deps: AppDeps): RouteDef[] {
         const id = await service.createCircular(deps, call(ctx), ctx.body);
         return service.circularDetail(db, ctx.actor!, id);
       },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/v1/public/circulars',
+      summary: 'Circulars and warnings published to the public, for anyone 通报曝光',
+      tag: 'public',
+      access: 'public',
+      response: publicSupervisionResponse,
+      handler: ({ now }) => publicSupervision(db, now),
     }),
   );
   return routes;

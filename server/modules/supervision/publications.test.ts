@@ -128,6 +128,58 @@ describe('circulars (通报)', () => {
     expect(seen.json().items).toEqual([expect.objectContaining({ id, title: '关于部分单位作风问题的通报' })]);
   });
 
+  it('published to the public are read by anyone without signing in, drafts and internal ones never', async () => {
+    const draft = await post('office', '/api/v1/circulars', {
+      tone: 'praise',
+      title: '关于表扬某镇的内部通报',
+      body: '某镇整改迅速',
+      unitIds: [unit['QJ-T01']],
+    });
+    const internal = draft.json().id;
+    await post('leader', `/api/v1/circulars/${internal}/approve`);
+    await post('office', `/api/v1/circulars/${internal}/publish`, { scope: 'internal' });
+    const pending = await post('office', '/api/v1/circulars', {
+      tone: 'praise',
+      title: '尚未签发的通报',
+      body: '草稿',
+      unitIds: [unit['QJ-T01']],
+    });
+    expect(pending.statusCode).toBe(201);
+    const r = await t.call('GET', '/api/v1/public/circulars');
+    expect(r.statusCode, r.body).toBe(200);
+    const body = r.json();
+    expect(body.circulars).toEqual([
+      {
+        id: expect.any(Number),
+        tone: 'criticism',
+        toneLabel: { zh: '通报批评', en: expect.any(String) },
+        title: '关于部分单位作风问题的通报',
+        body: '近期明察暗访发现，某镇便民服务中心工作人员脱岗……',
+        units: [expect.any(String)],
+        people: [expect.any(String)],
+        publishedAt: expect.any(String),
+      },
+    ]);
+    expect(JSON.stringify(body)).not.toMatch(/draftedBy|approvedBy|abilities|内部通报|尚未签发/);
+    // A public warning shows too; once revoked it is gone from the public page.
+    const w = await post('office', '/api/v1/warnings', {
+      unitId: unit['QJ-T02'],
+      colour: 'red',
+      reason: '问题整改严重逾期',
+      startOn: '2026-03-01',
+      endOn: '2026-04-30',
+    });
+    const wid = w.json().id;
+    await post('leader', `/api/v1/warnings/${wid}/approve`);
+    await post('office', `/api/v1/warnings/${wid}/publish`, { scope: 'public' });
+    const withCard = (await t.call('GET', '/api/v1/public/circulars')).json();
+    expect(withCard.warnings).toEqual([
+      expect.objectContaining({ id: wid, colour: 'red', reason: '问题整改严重逾期', inForce: true }),
+    ]);
+    await post('office', `/api/v1/warnings/${wid}/revoke`, { reason: '复核后撤销' });
+    expect((await t.call('GET', '/api/v1/public/circulars')).json().warnings).toEqual([]);
+  });
+
   it('refuses one that names nobody, and a unit or person unknown', async () => {
     const base = { tone: 'praise', title: '表扬', body: '表现突出' };
     expect((await post('office', '/api/v1/circulars', base)).json()).toMatchObject({

@@ -1,5 +1,12 @@
 import {
   AimOutlined,
+  AlertOutlined,
+  FileSearchOutlined,
+  NotificationOutlined,
+  RiseOutlined,
+  RollbackOutlined,
+  SecurityScanOutlined,
+  SendOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -47,6 +54,19 @@ export function navItemsFor(capabilities: readonly string[]): NavItem[] {
     items.push({ path: '/negative-list', label: 'nav.negativeList', icon: <ProfileOutlined /> });
   if (has('problems.browse') && !unitOnly)
     items.push({ path: '/problem-statistics', label: 'nav.problemStatistics', icon: <BarChartOutlined /> });
+  if (has('supervision.notices'))
+    items.push({ path: '/notices', label: 'nav.notices', icon: <AlertOutlined /> });
+  if (has('supervision.rounds'))
+    items.push({ path: '/inspection-rounds', label: 'nav.rounds', icon: <FileSearchOutlined /> });
+  if (has('supervision.browse'))
+    items.push({ path: '/publications', label: 'nav.publications', icon: <NotificationOutlined /> });
+  if (has('supervision.browse'))
+    items.push({ path: '/redo-orders', label: 'nav.redoOrders', icon: <RollbackOutlined /> });
+  // The commission works its clues from 问责; the office and inspectors from their own page.
+  if (has('clues.transfer') && !has('accountability.manage'))
+    items.push({ path: '/clues', label: 'nav.clues', icon: <SendOutlined /> });
+  if (has('accountability.manage'))
+    items.push({ path: '/accountability', label: 'nav.accountability', icon: <SecurityScanOutlined /> });
   if (has('evaluation.manage') || has('evaluation.browse'))
     items.push({ path: '/evaluation', label: 'nav.evaluation', icon: <TrophyOutlined /> });
   if (has('units.manage'))
@@ -62,6 +82,8 @@ export function navItemsFor(capabilities: readonly string[]): NavItem[] {
   if (has('audit.read')) items.push({ path: '/audit', label: 'nav.audit', icon: <AuditOutlined /> });
   if (has('campaigns.manage'))
     items.push({ path: '/settings/tasks', label: 'nav.taskSettings', icon: <SettingOutlined /> });
+  if (has('supervision.manage'))
+    items.push({ path: '/settings/escalation', label: 'nav.escalationSettings', icon: <RiseOutlined /> });
   if (has('problems.configure'))
     items.push({ path: '/settings/problems', label: 'nav.problemSettings', icon: <ControlOutlined /> });
   if (has('calendar.manage'))

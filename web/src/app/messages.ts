@@ -1,6 +1,7 @@
 import { dispatchMessages } from './messages-dispatch.ts';
 import { problemMessages } from './messages-problems.ts';
 import { evaluationMessages } from './messages-evaluation.ts';
+import { supervisionMessages } from './messages-supervision.ts';
 import { taskMessages } from './messages-tasks.ts';
 
 /**
@@ -295,6 +296,7 @@ export const messages = {
   ...dispatchMessages,
   ...problemMessages,
   ...evaluationMessages,
+  ...supervisionMessages,
 };
 
 export type MessageKey = keyof typeof messages;

@@ -14,7 +14,7 @@ function NotFound() {
 // Pages load on first visit, so the sign-in page stays small.
 const router = createBrowserRouter([
   { path: '/login', element: <LoginPage /> },
-  // 公开晾晒 and 群众口碑评价: no sign-in; the server answers published boards only.
+  // 公开晾晒, 通报曝光 and 群众口碑评价: no sign-in; the server answers published boards and circulars only.
   {
     path: '/public/boards',
     hydrateFallbackElement: <FullPageSpin />,
@@ -27,6 +27,13 @@ const router = createBrowserRouter([
     hydrateFallbackElement: <FullPageSpin />,
     lazy: async () => ({
       Component: (await import('../features/public/public-board-page.tsx')).PublicBoardPage,
+    }),
+  },
+  {
+    path: '/public/circulars',
+    hydrateFallbackElement: <FullPageSpin />,
+    lazy: async () => ({
+      Component: (await import('../features/public/public-circulars-page.tsx')).PublicCircularsPage,
     }),
   },
   {
@@ -231,6 +238,92 @@ const router = createBrowserRouter([
             path: 'evaluation/schemes/:id/explain/:unitId',
             lazy: async () => ({
               Component: (await import('../features/evaluation/explain-page.tsx')).PreviewExplainPage,
+            }),
+          },
+        ],
+      },
+      {
+        element: <RequireCapability anyOf={['supervision.notices']} />,
+        children: [
+          {
+            path: 'notices',
+            lazy: async () => ({
+              Component: (await import('../features/supervision/notices-page.tsx')).NoticesPage,
+            }),
+          },
+        ],
+      },
+      {
+        element: <RequireCapability anyOf={['supervision.rounds']} />,
+        children: [
+          {
+            path: 'inspection-rounds',
+            lazy: async () => ({
+              Component: (await import('../features/supervision/rounds-page.tsx')).RoundsPage,
+            }),
+          },
+          {
+            path: 'inspection-rounds/:id',
+            lazy: async () => ({
+              Component: (await import('../features/supervision/round-page.tsx')).RoundPage,
+            }),
+          },
+        ],
+      },
+      {
+        element: <RequireCapability anyOf={['supervision.browse']} />,
+        children: [
+          {
+            path: 'publications',
+            lazy: async () => ({
+              Component: (await import('../features/supervision/publications-page.tsx')).PublicationsPage,
+            }),
+          },
+          {
+            path: 'redo-orders',
+            lazy: async () => ({
+              Component: (await import('../features/supervision/redo-orders-page.tsx')).RedoOrdersPage,
+            }),
+          },
+        ],
+      },
+      {
+        element: <RequireCapability anyOf={['clues.transfer']} />,
+        children: [
+          {
+            path: 'clues',
+            lazy: async () => ({
+              Component: (await import('../features/supervision/clues-page.tsx')).CluesPage,
+            }),
+          },
+        ],
+      },
+      {
+        element: <RequireCapability anyOf={['supervision.manage']} />,
+        children: [
+          {
+            path: 'settings/escalation',
+            lazy: async () => ({
+              Component: (await import('../features/supervision/escalation-page.tsx')).EscalationPage,
+            }),
+          },
+        ],
+      },
+      {
+        // 问责: to anyone but the discipline role these addresses do not exist.
+        element: <RequireCapability anyOf={['accountability.manage']} hidden />,
+        children: [
+          {
+            path: 'accountability',
+            lazy: async () => ({
+              Component: (await import('../features/accountability/accountability-page.tsx'))
+                .AccountabilityPage,
+            }),
+          },
+          {
+            path: 'accountability/cases/:id',
+            lazy: async () => ({
+              Component: (await import('../features/accountability/case-page.tsx')).CasePage,
             }),
           },
         ],

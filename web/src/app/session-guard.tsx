@@ -57,9 +57,11 @@ export function RequireSession({ children }: { children: ReactNode }) {
 }
 
 /** A page a person may open only with the given capability (the server checks again). */
-export function RequireCapability({ anyOf }: { anyOf: string[] }) {
+export function RequireCapability({ anyOf, hidden = false }: { anyOf: string[]; hidden?: boolean }) {
   const session = useCurrentSession();
   const { t } = useI18n();
   if (anyOf.some((c) => session.capabilities.includes(c))) return <Outlet />;
+  // Pages whose very existence is confidential (问责) answer "not found", as the API does.
+  if (hidden) return <Result status="404" title="404" subTitle={t('common.notFound')} />;
   return <Result status="403" title="403" subTitle={t('common.noAccess')} />;
 }

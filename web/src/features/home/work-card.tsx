@@ -1,5 +1,6 @@
 import {
   AimOutlined,
+  AlertOutlined,
   ArrowRightOutlined,
   CarryOutOutlined,
   ExceptionOutlined,
@@ -10,6 +11,7 @@ import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useCampaigns } from '../../api/campaigns.ts';
 import { useProblemCount, type ProblemFilter } from '../../api/problems.ts';
+import { useNoticeCount, type NoticeFilter } from '../../api/supervision.ts';
 import { useMyTasks, usePortfolio, type MyTaskFilter } from '../../api/tasks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import type { MessageKey } from '../../app/messages.ts';
@@ -193,6 +195,34 @@ function ProblemsCard({ unit }: { unit: boolean }) {
   );
 }
 
+function NoticeCount({ filter, label, to }: { filter: NoticeFilter; label: MessageKey; to: string }) {
+  const { t } = useI18n();
+  const n = useNoticeCount(filter).data;
+  return (
+    <Link to={to} className={`luoshi-home-count${n ? ' has-items' : ''}`}>
+      <span className="luoshi-home-count-num">{n ?? '–'}</span>
+      <span>{t(label)}</span>
+    </Link>
+  );
+}
+
+/** 督办单: what waits for an answer (a unit), names me (a leader), or waits for the office's review. */
+function NoticesCard({ view }: { view: 'unit' | 'leader' | 'office' }) {
+  const { t } = useI18n();
+  const scope: NoticeFilter = view === 'office' ? {} : { for: view };
+  const to = view === 'office' ? '/notices' : `/notices?view=${view}`;
+  return (
+    <Shell icon={<AlertOutlined />} title={t('notices.home')} to={to} button={t('notices.homeOpenAll')}>
+      <div className="luoshi-home-counts">
+        <NoticeCount filter={{ ...scope, status: 'open' }} label="notices.homeOpen" to={to} />
+        <NoticeCount filter={{ ...scope, status: 'answered' }} label="notices.homeAnswered" to={to} />
+        <NoticeCount filter={{ ...scope, answerOverdue: true }} label="notices.homeOverdue" to={to} />
+        <NoticeCount filter={{ ...scope, live: true, level: 'listed' }} label="notices.homeListed" to={to} />
+      </div>
+    </Shell>
+  );
+}
+
 /** The main screen of the person's work, on top of the home page. */
 export function WorkCards() {
   const caps = useCurrentSession().capabilities;
@@ -201,6 +231,9 @@ export function WorkCards() {
   if (caps.includes('tasks.unit')) cards.push(<MyTasksCard key="m" />);
   if (caps.includes('problems.unit')) cards.push(<ProblemsCard key="pu" unit />);
   else if (caps.includes('problems.record')) cards.push(<ProblemsCard key="pr" unit={false} />);
+  if (caps.includes('supervision.answer')) cards.push(<NoticesCard key="nu" view="unit" />);
+  else if (caps.includes('supervision.manage')) cards.push(<NoticesCard key="no" view="office" />);
+  else if (caps.includes('tasks.portfolio')) cards.push(<NoticesCard key="nl" view="leader" />);
   if (caps.includes('campaigns.manage') || caps.includes('campaigns.browse'))
     cards.push(<CampaignsCard key="c" />);
   return cards.length ? (
