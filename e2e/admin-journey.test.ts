@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
   apiCall,
+  chooseSingleUnit,
   eventually,
   menuLabels,
   newContext,
@@ -41,15 +42,6 @@ const visible = (page: Page, text: string | RegExp) =>
 /** Picks an option in the open antd Select popup. */
 async function chooseOption(page: Page, label: string) {
   await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${label}"]`).click();
-}
-
-/** Types into a unit TreeSelect and picks the unit with that exact name. */
-async function chooseUnit(page: Page, field: string, name: string) {
-  await page.getByLabel(field).click();
-  await page.getByLabel(field).fill(name);
-  await page
-    .locator(`.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${name}"]`)
-    .click();
 }
 
 describe('administrators at work: 三员 each in their lane', () => {
@@ -95,7 +87,7 @@ describe('administrators at work: 三员 each in their lane', () => {
       const drawer = page.locator('.ant-drawer');
       await drawer.getByLabel('用户名').fill(person.username);
       await drawer.getByLabel('姓名').fill(person.name);
-      await chooseUnit(page, '所在单位', unitName);
+      await chooseSingleUnit(page, '所在单位', unitName);
       await drawer.getByLabel('手机号码').fill('13800001234');
       await drawer.getByRole('button', { name: /保\s*存/ }).click();
 
@@ -144,7 +136,7 @@ describe('administrators at work: 三员 each in their lane', () => {
         .click();
       await dialog.getByLabel('角色').click();
       await chooseOption(page, '单位联络员');
-      await chooseUnit(page, '适用单位', renamed);
+      await chooseSingleUnit(page, '适用单位', renamed);
       await screenshot(page, 'secadmin-grant-dialog');
       await dialog.getByRole('button', { name: /授\s*权/ }).click();
       await visible(page, '授权成功');
@@ -165,7 +157,7 @@ describe('administrators at work: 三员 each in their lane', () => {
         .click();
       await dialog.getByLabel('角色').click();
       await chooseOption(page, '审计管理员');
-      await chooseUnit(page, '适用单位', '清江区');
+      await chooseSingleUnit(page, '适用单位', '清江区');
       await dialog.getByRole('button', { name: /授\s*权/ }).click();
       await eventually(() =>
         dialog

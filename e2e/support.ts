@@ -219,6 +219,23 @@ export async function confirmPopover(page: Page, name: RegExp): Promise<void> {
   await page.locator('.ant-popover:visible').getByRole('button', { name }).click();
 }
 
+/**
+ * Like `chooseUnit`, for a single-unit field, and sure of the result: the tree is searched on the server, and an
+ * answer that lands during the click redraws the node so that the click selects nothing (the dropdown then stays
+ * open over the dialog's buttons). Clicks again until the dropdown has closed.
+ */
+export async function chooseSingleUnit(page: Page, field: string, name: string): Promise<void> {
+  await chooseUnit(page, field, name);
+  const node = page.locator(
+    `.ant-select-dropdown:visible .ant-select-tree-node-content-wrapper[title="${name}"]`,
+  );
+  const open = page.locator('.ant-select-dropdown:visible .ant-select-tree');
+  await eventually(async () => {
+    if ((await open.count()) > 0) await node.click({ timeout: 2_000 }).catch(() => undefined);
+    return open.count();
+  }).toBe(0);
+}
+
 /** Types into a unit TreeSelect (found by its label) and picks the unit with that exact name. */
 export async function chooseUnit(page: Page, field: string, name: string): Promise<void> {
   await page.getByLabel(field, { exact: true }).click();
