@@ -129,11 +129,15 @@ async function prepare(ctx: SuiteContext): Promise<PreparedSuite> {
 
   // The raw aggregates: exactly the SQL the compute sends (captured from the preview), replayed on a bare pool.
   const previewUrl = `/api/v1/evaluation/schemes/${scheme.id}/preview?period=${period}`;
-  const captured: CapturedQuery[] = await captureRoute(ctx, {
-    method: 'GET',
-    url: previewUrl,
-    headers: cookie(office),
-  });
+  // Without the statements that hand the snapshot to the second connection: replayed one after the other on a
+  // bare pool, they are not in one transaction (SET TRANSACTION SNAPSHOT would fail there).
+  const captured: CapturedQuery[] = (
+    await captureRoute(ctx, {
+      method: 'GET',
+      url: previewUrl,
+      headers: cookie(office),
+    })
+  ).filter((q) => !/pg_export_snapshot|SET TRANSACTION SNAPSHOT/i.test(q.text));
   const aggregates = captured.filter((q) => /GROUP BY/i.test(q.text));
   const replay = async (qs: readonly CapturedQuery[]) => {
     for (const q of qs) await runCaptured(ctx.database.pool, q, q.params, false);
