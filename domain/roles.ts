@@ -95,7 +95,7 @@ export const capabilities = {
     'head',
     'grid',
   ],
-  'people.browse': ['sysadmin', 'secadmin', 'office', 'liaison', 'head'],
+  'people.browse': ['sysadmin', 'secadmin', 'office', 'inspector', 'liaison', 'head'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Capability = keyof typeof capabilities;

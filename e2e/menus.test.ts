@@ -45,6 +45,7 @@ const expectedMenus: Record<string, string[]> = {
     '线索移送',
     '赛马比拼',
     '组织架构',
+    '人员名录',
   ],
   leader: [
     '工作台',

@@ -4,7 +4,15 @@ import type { LoadGenerator } from './load.ts';
 import { settle } from './postgres.ts';
 import { cpuBetween, cpuSnapshot } from './cpu.ts';
 import { resetStatements, topStatements } from './sql-stats.ts';
-import type { LoadSummary, LoadTarget, Scenario, ScenarioResult, SideResult, Target } from './types.ts';
+import type {
+  LoadSummary,
+  LoadTarget,
+  Scenario,
+  ScenarioResult,
+  SideResult,
+  Target,
+  WriteRecycler,
+} from './types.ts';
 
 export interface MeasureOptions {
   durationS: number;
@@ -23,20 +31,29 @@ async function measureSide(
   baseUrl: string,
   target: LoadTarget,
   o: MeasureOptions,
+  recycler?: WriteRecycler,
 ): Promise<SideResult> {
   await probe(baseUrl, target);
   if (o.warmupS > 0) {
     o.log(`  ${label}: warm-up ${o.warmupS} s`);
     const warm = await gen.run(baseUrl, target, { durationS: o.warmupS, connections: o.connections });
-    // Variants that may be sent once only: the measured run goes on where the warm-up stopped.
-    if (target.rotateOnce) target = { ...target, rotateFrom: (target.rotateFrom ?? 0) + warm.sent };
+    if (target.rotateOnce && recycler) {
+      // The warm-up's writes are undone: the measured run takes the same variants again.
+      await recycler.undoAll();
+      o.log(`  ${label}: warm-up's ${warm.sent} writes undone`);
+    } else if (target.rotateOnce) {
+      // Variants that may be sent once only: the measured run goes on where the warm-up stopped.
+      target = { ...target, rotateFrom: (target.rotateFrom ?? 0) + warm.sent };
+    }
   }
   await settle(admin);
   if (o.sqlStats) await resetStatements(admin);
   o.log(`  ${label}: measuring ${o.durationS} s × ${o.connections} connections`);
   const pids = { loadGenerator: gen.pid, postmaster: o.postmasterPid };
   const before = cpuSnapshot(pids);
+  const stopRecycling = target.rotateOnce ? recycler?.start() : undefined;
   const s = await gen.run(baseUrl, target, { durationS: o.durationS, connections: o.connections });
+  await stopRecycling?.();
   const cpu = cpuBetween(before, cpuSnapshot(pids));
   o.log(
     `  ${label}: ${s.requestsPerSec.toFixed(0)} req/s, p50 ${s.latencyMs.p50} ms, p99 ${s.latencyMs.p99} ms`,
@@ -71,7 +88,7 @@ export async function measureScenario(
   o: MeasureOptions,
 ): Promise<ScenarioResult> {
   o.log(`scenario ${sc.id}: ${sc.title}`);
-  const luoshi = await measureSide(gen, admin, 'Luoshi', urls.luoshi, sc.luoshi, o);
+  const luoshi = await measureSide(gen, admin, 'Luoshi', urls.luoshi, sc.luoshi, o, sc.recycleLuoshiWrites);
   const baseline = await measureSide(gen, admin, 'baseline', urls.baseline, sc.baseline, o);
   const ratio = baseline.requestsPerSec > 0 ? luoshi.requestsPerSec / baseline.requestsPerSec : 0;
   const problems = [...problemsOf('Luoshi', luoshi), ...problemsOf('baseline', baseline)];

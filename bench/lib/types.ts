@@ -62,6 +62,23 @@ export interface Scenario {
   luoshi: LoadTarget;
   baseline: LoadTarget;
   target: Target;
+  /** With a `rotateOnce` Luoshi side whose supply of one-time writes is smaller than a run needs. */
+  recycleLuoshiWrites?: WriteRecycler;
+}
+
+/**
+ * Makes one-time writes possible again by deleting what Luoshi wrote (as the
+ * superuser, audit entries left in place), so a run may wrap its rotation.
+ */
+export interface WriteRecycler {
+  /** After the warm-up: deletes everything written so far; the measured run takes the rotation from its start. */
+  undoAll(): Promise<void>;
+  /**
+   * With the measured run: deletes, every second, what was written more than a
+   * few seconds before, long before the rotation comes back to it (the cost
+   * falls on Luoshi's side). Returns the function that stops it.
+   */
+  start(): () => Promise<void>;
 }
 
 /** What a suite gets to prepare its scenarios. */

@@ -209,7 +209,21 @@ export const problemSummary = z.object({
 });
 export type ProblemSummary = z.infer<typeof problemSummary>;
 
-export const problemListResponse = z.object({ items: z.array(problemSummary), total: z.number().int() });
+/**
+ * The counts beside a list: per status, and overdue, over the same filters
+ * with `status` and `open` dropped (what a row of status tabs shows).
+ */
+export const problemListCounts = z.object({
+  byStatus: z.record(problemStatusSchema, z.number().int()),
+  overdue: z.number().int(),
+});
+export type ProblemListCounts = z.infer<typeof problemListCounts>;
+
+export const problemListResponse = z.object({
+  items: z.array(problemSummary),
+  total: z.number().int(),
+  counts: problemListCounts,
+});
 
 export const measureInput = z.strictObject({
   text: longText(1000, 1),
@@ -318,6 +332,12 @@ export const bulkAssignBody = z.strictObject({
 
 export const bulkDeadlineBody = z.strictObject({
   ids: idList(1000).min(1),
+  deadline: isoDate,
+  note: longText(1000).default(''),
+});
+
+/** 调整整改时限 of one problem. */
+export const deadlineBody = z.strictObject({
   deadline: isoDate,
   note: longText(1000).default(''),
 });

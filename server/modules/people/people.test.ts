@@ -25,6 +25,28 @@ describe('people', () => {
     expect(bad.json().field).toBe('query.role');
   });
 
+  it('lets an inspector pick the responsible person of a town, read-only; a grid worker sees nobody', async () => {
+    const inspector = await t.signIn('inspector');
+    const town = (await t.sql<{ id: number }>("SELECT id FROM units WHERE code = 'QJ-T01'"))[0]!.id;
+    const list = await t.call('GET', `/api/v1/people?unitId=${town}&subtree=true&limit=500`, {
+      cookie: inspector,
+    });
+    expect(list.statusCode).toBe(200);
+    const names = list.json().items.map((p: { username: string }) => p.username);
+    expect(names).toContain('liaison-qj-t01');
+    expect(names).toContain('head-qj-t01');
+    expect(names).not.toContain('liaison-qj-t02');
+    const someone = list.json().items[0] as { id: number; abilities: Record<string, boolean> };
+    expect(Object.values(someone.abilities).some(Boolean)).toBe(false);
+    const edit = await t.call('PATCH', `/api/v1/people/${someone.id}`, {
+      cookie: inspector,
+      body: { name: '篡改' },
+    });
+    expect(edit.statusCode).toBe(403);
+    const grid = await t.signIn('grid');
+    expect((await t.call('GET', '/api/v1/people', { cookie: grid })).statusCode).toBe(403);
+  });
+
   it('adds a person with a one-time password, edits them, and refuses a taken username', async () => {
     const unitId = await unitOf('QJ-T03');
     const r = await t.call('POST', '/api/v1/people', {

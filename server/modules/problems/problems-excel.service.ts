@@ -4,6 +4,8 @@ import {
   type ProblemDraft,
   type ProblemSourceResponse,
   type ProblemSummary,
+  type StatisticsQuery,
+  type StatisticsResponse,
 } from '../../../domain/contracts/problems.ts';
 import type { SheetProblem } from '../../../domain/contracts/tasks.ts';
 import { fail } from '../../../domain/errors.ts';
@@ -18,6 +20,7 @@ import {
   type ProblemSheetKey,
 } from '../../../domain/problems/problem-sheet.ts';
 import { peopleDirectory, unitDirectory } from '../../../domain/tasks/task-sheet-names.ts';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.ts';
 import { scopeOf, type Actor } from '../../http/actor.ts';
 import { fieldErrorOf } from '../../http/errors.ts';
@@ -423,4 +426,80 @@ export function measuresText(ms: readonly { text: string; owner: string; dueOn: 
   return ms
     .map((m, i) => `${i + 1}. ${m.text}（${m.owner}，${m.dueOn}${m.done ? '，已完成' : ''}）`)
     .join('\n');
+}
+
+const statisticsGroupZh: Record<StatisticsResponse['groupBy'], string> = {
+  unit: '单位',
+  category: '问题类别',
+  source: '问题来源',
+  campaign: '专项行动',
+  month: '月份',
+};
+
+/**
+ * 问题统计导出: the statistics as they are shown, one row per group and a
+ * total row last, with a notes sheet naming the grouping, the filters and the
+ * date overdue and on-schedule were judged on.
+ */
+export function writeStatistics(s: StatisticsResponse, filters: readonly string[]): Promise<Buffer> {
+  type Row = StatisticsResponse['rows'][number];
+  const n = (header: string, en: string, value: (r: Row) => number | null) =>
+    ({ header, en, type: 'number', width: 10, value }) as const;
+  const totalRow: Row = { ...s.total, key: { id: null, name: '合计' } };
+  return exportList<Row>(
+    [...s.rows, totalRow],
+    [
+      { header: statisticsGroupZh[s.groupBy], en: s.groupBy, width: 24, value: (r) => r.key.name },
+      n('发现问题', 'found', (r) => r.found),
+      n('已整改销号', 'closed', (r) => r.closed),
+      n('整改销号率(%)', 'closing rate (%)', (r) => r.closingRate),
+      n('未销号', 'open', (r) => r.open),
+      n('超期', 'overdue', (r) => r.overdue),
+      n('按序时推进', 'on schedule', (r) => r.onSchedule),
+      n('滞后', 'behind', (r) => r.behind),
+      n('退回重改(个)', 'returned', (r) => r.returned),
+      n('退回次数', 'returns', (r) => r.returns),
+      n('反弹(个)', 'rebound', (r) => r.rebound),
+      n('反弹次数', 'rebounds', (r) => r.rebounds),
+      n('不属实', 'dismissed', (r) => r.dismissed),
+      n('合并重复', 'merged', (r) => r.merged),
+    ],
+    {
+      sheetName: `问题统计（按${statisticsGroupZh[s.groupBy]}）`,
+      notes: {
+        lines: [
+          `问题统计，按${statisticsGroupZh[s.groupBy]}分组，截至 ${s.asOf}（超期、按序时推进按此日判断）。` +
+            '发现问题不含不属实和合并重复的问题；整改销号率 = 已整改销号 ÷ 发现问题。',
+          `Problem statistics grouped by ${s.groupBy}, as of ${s.asOf} (overdue and on schedule are judged on that day). ` +
+            'Found excludes dismissed and merged duplicates; closing rate = closed ÷ found.',
+          ...(filters.length > 0 ? [`筛选条件 Filters: ${filters.join('；')}`] : []),
+        ],
+      },
+    },
+  );
+}
+
+/** The filters of a statistics query in words (names, not ids), for the export's notes. */
+export async function statisticsFilterWords(db: Tx, q: StatisticsQuery): Promise<string[]> {
+  const r = await db.execute<{
+    campaign: string | null;
+    source: string | null;
+    category: string | null;
+    unit: string | null;
+    under: string | null;
+  }>(sql`
+    SELECT (SELECT name FROM campaigns WHERE id = ${q.campaignId ?? null}::int) AS campaign,
+           (SELECT name_zh FROM problem_sources WHERE id = ${q.sourceId ?? null}::int) AS source,
+           (SELECT name_zh FROM problem_categories WHERE id = ${q.categoryId ?? null}::int) AS category,
+           (SELECT name FROM units WHERE id = ${q.unitId ?? null}::int) AS unit,
+           (SELECT name FROM units WHERE id = ${q.underUnitId ?? null}::int) AS under`);
+  const x = r.rows[0]!;
+  const out: string[] = [];
+  if (x.campaign) out.push(`专项行动 ${x.campaign}`);
+  if (x.source) out.push(`问题来源 ${x.source}`);
+  if (x.category) out.push(`问题类别 ${x.category}`);
+  if (x.unit) out.push(`单位 ${x.unit}（含下级）`);
+  if (x.under) out.push(`${x.under}的直属下级单位`);
+  if (q.foundFrom || q.foundTo) out.push(`发现时间 ${q.foundFrom ?? '…'} 至 ${q.foundTo ?? '…'}`);
+  return out;
 }

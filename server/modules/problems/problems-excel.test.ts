@@ -195,6 +195,43 @@ describe('importing a findings sheet', () => {
     expect(read.rows.map((x) => x.cells.status)).toEqual(['已交办', '已交办', '已交办']);
   });
 
+  it('exports the statistics as shown: one row per group and the total last', async () => {
+    const query = `groupBy=source&campaignId=${campaignId}`;
+    const shown = await t.call('GET', `/api/v1/problem-statistics?${query}`, { cookie: cookie.office });
+    expect(shown.statusCode).toBe(200);
+    const stats = shown.json() as {
+      total: { found: number; closed: number; open: number; closingRate: number | null };
+      rows: { key: { name: string }; found: number; open: number }[];
+    };
+    expect(stats.rows.length).toBeGreaterThan(0);
+    const r = await t.call('GET', `/api/v1/problem-statistics.xlsx?${query}`, { cookie: cookie.office });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.headers['content-type']).toContain('spreadsheetml');
+    expect(decodeURIComponent(String(r.headers['content-disposition']))).toContain('问题统计');
+    const read = await readSheet(r.rawPayload, {
+      columns: [
+        { key: 'name', header: '问题来源' },
+        { key: 'found', header: '发现问题', type: 'number' },
+        { key: 'open', header: '未销号', type: 'number' },
+      ],
+      maxRows: 100,
+    });
+    expect(read.rows.map((x) => [x.cells.name, Number(x.cells.found), Number(x.cells.open)])).toEqual([
+      ...stats.rows.map((x) => [x.key.name, x.found, x.open]),
+      ['合计', stats.total.found, stats.total.open],
+    ]);
+    // The same readers as the statistics, and the same validation.
+    const bad = await t.call('GET', '/api/v1/problem-statistics.xlsx?groupBy=street', {
+      cookie: cookie.office,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'validation_failed', field: 'query.groupBy' });
+    const grid = await t.signIn('grid');
+    expect(
+      (await t.call('GET', `/api/v1/problem-statistics.xlsx?${query}`, { cookie: grid })).statusCode,
+    ).toBe(403);
+  });
+
   it('refuses what is not a findings sheet, a zip bomb, a closed campaign and a unit user, writing nothing', async () => {
     const before = await counts();
     const header = problemSheetColumns.map((c) => c.header);

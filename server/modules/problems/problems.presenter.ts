@@ -1,6 +1,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { shanghaiDate } from '../../../domain/calendar/shanghai-date.ts';
-import type { ProblemDetail, ProblemListQuery, ProblemSummary } from '../../../domain/contracts/problems.ts';
+import type {
+  ProblemDetail,
+  ProblemListCounts,
+  ProblemListQuery,
+  ProblemSummary,
+} from '../../../domain/contracts/problems.ts';
+import { problemStatuses } from '../../../domain/problems/problem-lifecycle.ts';
 import { fail } from '../../../domain/errors.ts';
 import { expectedStagePercent, isOverdue, scheduleOf } from '../../../domain/problems/problem-schedule.ts';
 import type { Tx } from '../../db/client.ts';
@@ -62,6 +68,33 @@ export async function listProblems(
     repo.countProblems(db, where),
   ]);
   return { items: await presentSummaries(db, rows, today), total };
+}
+
+/**
+ * The counts beside a list (per status, and overdue), over the list's filters
+ * without `status` and `open`: one grouped count on the problems table.
+ */
+export async function listCounts(
+  db: Tx,
+  actor: Actor,
+  now: Date,
+  q: Partial<ProblemListQuery>,
+): Promise<ProblemListCounts> {
+  const today = shanghaiDate(now);
+  const conds = [
+    visibleProblems(actor),
+    ...repo.problemFilters({ ...q, status: undefined, open: undefined }, today),
+  ];
+  const r = await db.execute<{ status: ProblemSummary['status']; n: number; overdue: number }>(sql`
+    SELECT p.status, count(*)::int AS n, (count(*) FILTER (WHERE ${repo.overdueSql(today)}))::int AS overdue
+      FROM problems p WHERE ${sql.join(conds, sql` AND `)} GROUP BY p.status`);
+  const byStatus = Object.fromEntries(problemStatuses.map((s) => [s, 0])) as ProblemListCounts['byStatus'];
+  let overdue = 0;
+  for (const x of r.rows) {
+    byStatus[x.status] = x.n;
+    overdue += x.overdue;
+  }
+  return { byStatus, overdue };
 }
 
 /** One problem with everything a person opening it sees, and what they may do with it. */

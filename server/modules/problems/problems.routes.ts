@@ -5,6 +5,7 @@ import {
   bulkResponse,
   claimClosingBody,
   claimReceipt,
+  deadlineBody,
   measuresBody,
   mergeBody,
   negativeListQuery,
@@ -18,6 +19,7 @@ import {
   progressBody,
   statisticsQuery,
   statisticsResponse,
+  type StatisticsResponse,
 } from '../../../domain/contracts/problems.ts';
 import { optionalNoteBody, reasonBody } from '../../../domain/contracts/tasks.ts';
 import { fail } from '../../../domain/errors.ts';
@@ -25,7 +27,7 @@ import { capabilities } from '../../../domain/roles.ts';
 import type { AppDeps } from '../../deps.ts';
 import type { Actor } from '../../http/actor.ts';
 import { sendXlsx, XLSX_MIME } from '../../http/download.ts';
-import { idParams, route, type RouteDef } from '../../http/route.ts';
+import { idParams, JsonText, route, type RouteDef } from '../../http/route.ts';
 import { uploadedFile } from '../../http/upload.ts';
 import { recordChange } from '../audit/audit.repository.ts';
 import { openCampaignForTasks } from '../campaigns/campaigns.service.ts';
@@ -41,10 +43,12 @@ import {
   PROBLEM_SHEET_MAX_ROWS,
   problemTemplate,
   readProblemSheet,
+  statisticsFilterWords,
   writeNegativeList,
   writeProblemSheet,
+  writeStatistics,
 } from './problems-excel.service.ts';
-import { listProblems, problemDetail as loadDetail } from './problems.presenter.ts';
+import { listCounts, listProblems, problemDetail as loadDetail } from './problems.presenter.ts';
 import { measuresOf } from './problems.repository.ts';
 import * as service from './problems.service.ts';
 
@@ -77,7 +81,13 @@ export function problemRoutes(deps: AppDeps, hooks: TaskRouteHooks = {}): RouteD
       access: readers,
       query: problemListQuery,
       response: problemListResponse,
-      handler: ({ actor, query, now }) => listProblems(db, actor!, now, query),
+      async handler({ actor, query, now }) {
+        const [page, counts] = await Promise.all([
+          listProblems(db, actor!, now, query),
+          listCounts(db, actor!, now, query),
+        ]);
+        return { ...page, counts };
+      },
     }),
     route({
       method: 'POST',
@@ -181,6 +191,25 @@ export function problemRoutes(deps: AppDeps, hooks: TaskRouteHooks = {}): RouteD
     }),
     route({
       method: 'GET',
+      url: '/api/v1/problem-statistics.xlsx',
+      summary: 'Export the statistics as shown (the same query), with a total row 导出问题统计',
+      tag: 'problems',
+      access: readers,
+      query: statisticsQuery,
+      produces: XLSX_MIME,
+      async handler({ reply, actor, query, now }) {
+        const [shown, filters] = await Promise.all([
+          problemStatistics(db, actor!, now, query, statsCache),
+          statisticsFilterWords(db, query),
+        ]);
+        // The figures as the page shows them (kept answers come as JSON text).
+        const stats: StatisticsResponse =
+          shown instanceof JsonText ? (JSON.parse(shown.text.toString()) as StatisticsResponse) : shown;
+        return sendXlsx(reply, await writeStatistics(stats, filters), `问题统计-${stats.asOf}.xlsx`);
+      },
+    }),
+    route({
+      method: 'GET',
       url: '/api/v1/units/:id/negative-list',
       summary: "A unit's negative list: open problems with measures, owners, deadlines 负面清单",
       tag: 'problems',
@@ -228,6 +257,20 @@ export function problemRoutes(deps: AppDeps, hooks: TaskRouteHooks = {}): RouteD
       async handler({ actor, body, ip, now }) {
         const ids = await service.bulkSetDeadline(deps, { actor: actor!, ip, now }, body);
         return { updated: ids.length, ids };
+      },
+    }),
+    route({
+      method: 'POST',
+      url: '/api/v1/problems/:id/deadline',
+      summary: 'Set the deadline of one open problem 调整整改时限',
+      tag: 'problems',
+      access: manage,
+      params: idParams,
+      body: deadlineBody,
+      response: problemDetail,
+      async handler({ actor, params, body, ip, now }) {
+        await service.setDeadline(deps, { actor: actor!, ip, now }, params.id, body);
+        return detail(actor!, params.id, now);
       },
     }),
     route({

@@ -518,6 +518,46 @@ export async function bulkAssign(
   });
 }
 
+/**
+ * 调整整改时限 on one locked problem (the office, never for its own unit), one
+ * audit entry; `field` names the problem in an error.
+ */
+async function setDeadlineLocked(
+  tx: Transaction,
+  c: Call,
+  id: number,
+  input: { deadline: string; note: string },
+  field: string,
+): Promise<void> {
+  const row = await lockVisibleProblem(tx, c.actor, id, field, { id });
+  const held = rolesOnProblem(c.actor, row.unitPath);
+  if (!held.includes('office') || actsForUnit(c.actor, row.unitPath)) throw fail('forbidden', field, { id });
+  if (!deadlineChangeable(row.status)) throw fail('wrong_state', field, { id, status: row.status });
+  if (input.deadline < row.foundOn) throw fail('validation_failed', 'body.deadline', { id });
+  await checkStagesFit(tx, row, input.deadline, 'body.deadline');
+  await repo.updateProblem(tx, id, { deadline: input.deadline }, c.now);
+  await record(
+    tx,
+    c,
+    row,
+    'set_deadline',
+    null,
+    input.note || null,
+    { deadline: row.deadline },
+    { deadline: input.deadline, note: input.note },
+  );
+}
+
+/** 调整整改时限: a new deadline on one open problem. */
+export async function setDeadline(
+  deps: AppDeps,
+  c: Call,
+  id: number,
+  input: { deadline: string; note: string },
+): Promise<void> {
+  await change(deps, (tx) => setDeadlineLocked(tx, c, id, input, 'params.id'));
+}
+
 /** 批量设置整改时限: a new deadline on many open problems, all or nothing, one audit entry each. */
 export async function bulkSetDeadline(
   deps: AppDeps,
@@ -525,27 +565,8 @@ export async function bulkSetDeadline(
   input: { ids: number[]; deadline: string; note: string },
 ): Promise<number[]> {
   return change(deps, async (tx) => {
-    for (const { id, i } of inLockOrder(input.ids)) {
-      const field = `body.ids.${i}`;
-      const row = await lockVisibleProblem(tx, c.actor, id, field, { id });
-      const held = rolesOnProblem(c.actor, row.unitPath);
-      if (!held.includes('office') || actsForUnit(c.actor, row.unitPath))
-        throw fail('forbidden', field, { id });
-      if (!deadlineChangeable(row.status)) throw fail('wrong_state', field, { id, status: row.status });
-      if (input.deadline < row.foundOn) throw fail('validation_failed', 'body.deadline', { id });
-      await checkStagesFit(tx, row, input.deadline, 'body.deadline');
-      await repo.updateProblem(tx, id, { deadline: input.deadline }, c.now);
-      await record(
-        tx,
-        c,
-        row,
-        'set_deadline',
-        null,
-        input.note || null,
-        { deadline: row.deadline },
-        { deadline: input.deadline, note: input.note },
-      );
-    }
+    for (const { id, i } of inLockOrder(input.ids))
+      await setDeadlineLocked(tx, c, id, input, `body.ids.${i}`);
     return input.ids;
   });
 }

@@ -650,6 +650,42 @@ describe('bulk changes by the office', () => {
       })),
     );
   });
+
+  it('sets the deadline of one problem: the office only, open problems only, one audit entry', async () => {
+    const p = await create();
+    const entries = () =>
+      t.sql<{ before: unknown; after: unknown }>(
+        "SELECT before, after FROM audit_log WHERE action = 'problem.set_deadline' AND object_id = $1 ORDER BY id",
+        [String(p.id)],
+      );
+    const path = `/api/v1/problems/${p.id}/deadline`;
+    const refused: [string, unknown, number, string, string][] = [
+      ['liaison-qj-t01', { deadline: '2026-06-30' }, 403, 'forbidden', ''],
+      ['office', { deadline: '2026-01-01' }, 400, 'validation_failed', 'body.deadline'],
+      ['office', { deadline: '2026-02-30' }, 400, 'validation_failed', 'body.deadline'],
+      ['office', { deadline: '2026-06-30', extra: 1 }, 400, 'validation_failed', ''],
+    ];
+    for (const [who, body, status, code, field] of refused) {
+      const r = await post(who, path, body);
+      expect(r.statusCode, `${who} ${JSON.stringify(body)}`).toBe(status);
+      expect(r.json().code).toBe(code);
+      if (field) expect(r.json().field).toBe(field);
+    }
+    const missing = await post('office', '/api/v1/problems/99999999/deadline', { deadline: '2026-06-30' });
+    expect(missing.json()).toMatchObject({ code: 'not_found', field: 'params.id' });
+    expect(await entries()).toEqual([]);
+    const ok = await post('office', path, { deadline: '2026-07-15', note: '会商后延期' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ id: p.id, deadline: '2026-07-15' });
+    expect(await entries()).toEqual([
+      { before: { deadline: '2026-04-30' }, after: { deadline: '2026-07-15', note: '会商后延期' } },
+    ]);
+    await t.sql("UPDATE problems SET status = 'closed' WHERE id = $1", [p.id]);
+    const closed = await post('office', path, { deadline: '2026-08-01' });
+    expect(closed.statusCode).toBe(409);
+    expect(closed.json()).toMatchObject({ code: 'wrong_state', field: 'params.id' });
+    expect(await entries()).toHaveLength(1);
+  });
 });
 
 describe('lists, negative lists and statistics', () => {
@@ -668,6 +704,23 @@ describe('lists, negative lists and statistics', () => {
       cookie: cookie.leader,
     });
     expect(cat.json().items.every((p: { status: string }) => p.status !== 'closed')).toBe(true);
+    // The counts beside a list: per status over the filters without status and open, as SQL says.
+    const counts = office.json().counts as { byStatus: Record<string, number>; overdue: number };
+    const sum = Object.values(counts.byStatus).reduce((a, b) => a + b, 0);
+    expect(sum).toBe(total);
+    const byStatus = await t.sql<{ status: string; n: number }>(
+      'SELECT status, count(*)::int AS n FROM problems GROUP BY status',
+    );
+    for (const r of byStatus) expect(counts.byStatus[r.status], r.status).toBe(r.n);
+    const filtered = await t.call('GET', '/api/v1/problems?status=closed&open=true&limit=1', {
+      cookie: cookie.office,
+    });
+    expect(filtered.json().total).toBe(0);
+    expect(filtered.json().counts).toEqual(counts);
+    const overdue = await t.call('GET', '/api/v1/problems?schedule=overdue&limit=1', {
+      cookie: cookie.office,
+    });
+    expect(counts.overdue).toBe(overdue.json().total);
     expect(cat.json().total).toBeGreaterThan(0);
     const bad = await t.call('GET', '/api/v1/problems?status=nope', { cookie: cookie.office });
     expect(bad.json()).toMatchObject({ code: 'validation_failed', field: 'query.status' });

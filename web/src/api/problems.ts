@@ -8,6 +8,7 @@ import type {
   ProblemCategory,
   ProblemCreateInput,
   ProblemDetail,
+  ProblemListCounts,
   ProblemSeverity,
   ProblemSource,
   ProblemStatistics,
@@ -72,6 +73,20 @@ export function useProblemCount(filter: ProblemFilter, enabled = true) {
       api.get<Page<ProblemSummary>>('/problems', { ...problemQuery(filter), limit: 1, offset: 0 }),
     select: (d) => d.total,
     enabled,
+  });
+}
+
+/** The counts per status (and overdue) over a filter, its `status` and `open` dropped: one request. */
+export function useProblemStatusCounts(filter: ProblemFilter) {
+  return useQuery({
+    queryKey: ['problems', 'list', filter, { limit: 1, offset: 0 }],
+    queryFn: () =>
+      api.get<Page<ProblemSummary> & { counts: ProblemListCounts }>('/problems', {
+        ...problemQuery(filter),
+        limit: 1,
+        offset: 0,
+      }),
+    select: (d) => d.counts,
   });
 }
 

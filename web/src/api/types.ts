@@ -93,6 +93,7 @@ export type {
   NegativeList,
   ProblemCategoryResponse as ProblemCategory,
   ProblemDetail,
+  ProblemListCounts,
   ProblemSeverity,
   ProblemSourceResponse as ProblemSource,
   ProblemSummary,

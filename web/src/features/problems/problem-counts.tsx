@@ -1,5 +1,5 @@
 import type { ProblemFilter } from '../../api/problems.ts';
-import { useProblemCount } from '../../api/problems.ts';
+import { useProblemCount, useProblemStatusCounts } from '../../api/problems.ts';
 import type { ProblemStatus } from '../../api/types.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import type { MessageKey } from '../../app/messages.ts';
@@ -12,29 +12,34 @@ type Chip =
 
 const statusChips: ProblemStatus[] = ['assigned', 'rectifying', 'closing_claimed', 'returned', 'closed'];
 
+/** A card whose number is counted by its own request. */
+function CountedCard(props: { chip: Chip; filter: ProblemFilter; active: boolean; onClick: () => void }) {
+  const n = useProblemCount(props.filter);
+  return <CountCard {...props} n={n.data} />;
+}
+
 function CountCard({
   chip,
-  filter,
+  n,
   active,
   onClick,
 }: {
   chip: Chip;
-  filter: ProblemFilter;
+  n: number | undefined;
   active: boolean;
   onClick: () => void;
 }) {
   const { t } = useI18n();
-  const n = useProblemCount(filter);
   return (
     <button
       type="button"
-      className={`luoshi-count-card luoshi-count-${chip.key}${active ? ' is-active' : ''}${n.data ? ' has-items' : ''}`}
+      className={`luoshi-count-card luoshi-count-${chip.key}${active ? ' is-active' : ''}${n ? ' has-items' : ''}`}
       aria-pressed={active}
       onClick={onClick}
       data-count={chip.key}
     >
       <span className="luoshi-count-label">{t(chip.label)}</span>
-      <span className="luoshi-count-num">{n.data ?? '–'}</span>
+      <span className="luoshi-count-num">{n ?? '–'}</span>
     </button>
   );
 }
@@ -54,6 +59,8 @@ export function ProblemCounts({
   const { t } = useI18n();
   // The counts keep every other filter, and drop the one they set themselves.
   const base: ProblemFilter = { ...filter, status: undefined, open: undefined };
+  // Every status at once: the list's counts drop `status` and `open` themselves.
+  const byStatus = useProblemStatusCounts(base).data?.byStatus;
   const chips: Chip[] = [
     { key: 'all', label: 'problems.countAll' },
     ...statusChips.map((s) => ({ key: s, label: problemStatusLabel(s) })),
@@ -64,7 +71,7 @@ export function ProblemCounts({
       {chips.map((c) => {
         if (c.key === 'all')
           return (
-            <CountCard
+            <CountedCard
               key="all"
               chip={c}
               filter={{ ...base, schedule: undefined }}
@@ -74,7 +81,7 @@ export function ProblemCounts({
           );
         if (c.key === 'overdue')
           return (
-            <CountCard
+            <CountedCard
               key="overdue"
               chip={c}
               filter={{ ...filter, schedule: 'overdue' }}
@@ -87,7 +94,7 @@ export function ProblemCounts({
           <CountCard
             key={status}
             chip={c}
-            filter={{ ...base, schedule: filter.schedule, status }}
+            n={byStatus?.[status]}
             active={filter.status === status}
             onClick={() => update({ status: filter.status === status ? undefined : status, open: undefined })}
           />

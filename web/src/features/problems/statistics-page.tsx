@@ -12,6 +12,7 @@ import { useCan } from '../../app/session-guard.tsx';
 import { PageTitle } from '../../components/page-title.tsx';
 import { useProblemNames } from '../../components/problem-tags.tsx';
 import { UnitTreeSelect } from '../../components/unit-tree-select.tsx';
+import { ExportButton } from '../tasks/task-excel.tsx';
 import { CampaignSelect, CategorySelect, SourceSelect } from './problem-pickers.tsx';
 
 type Row = ProblemStatistics['rows'][number];
@@ -194,9 +195,12 @@ export function StatisticsPage() {
         title={t('nav.problemStatistics')}
         sub={data ? t('stats.sub', { date: data.asOf }) : t('stats.subLoading')}
         extra={
-          <Button className="luoshi-no-print" icon={<PrinterOutlined />} onClick={() => window.print()}>
-            {t('negative.print')}
-          </Button>
+          <Space className="luoshi-no-print">
+            <ExportButton path="/problem-statistics.xlsx" query={{ ...filter }} filename="问题统计.xlsx" />
+            <Button icon={<PrinterOutlined />} onClick={() => window.print()}>
+              {t('negative.print')}
+            </Button>
+          </Space>
         }
       />
       <Card className="luoshi-filter-bar luoshi-no-print" size="small">
