@@ -31,6 +31,32 @@ describe('ValidatedCache', () => {
     expect(await changeCounter(db)).toBe(still);
   });
 
+  it('keeps the problem counter apart: problem tables move it, task tables do not', async () => {
+    const db = t.database.db;
+    const cache = new ValidatedCache(60_000, 10, 'problems');
+    let computed = 0;
+    const compute = async () => ++computed;
+    expect(await cache.json(db, 'k', compute)).toBe('1');
+    const tasks = await changeCounter(db, 'tasks');
+    const problems = await changeCounter(db, 'problems');
+    await t.sql('UPDATE tasks SET title = title WHERE false');
+    expect(await changeCounter(db, 'problems')).toBe(problems);
+    expect(await cache.json(db, 'k', compute)).toBe('1');
+    for (const table of [
+      'problems',
+      'problem_measures',
+      'problem_category_links',
+      'problem_sources',
+      'people',
+    ]) {
+      const at = await changeCounter(db, 'problems');
+      await t.sql(`DELETE FROM ${table} WHERE false`);
+      expect(await changeCounter(db, 'problems'), table).not.toBe(at);
+    }
+    expect(await changeCounter(db, 'tasks')).not.toBe(tasks); // people is read by both
+    expect(await cache.json(db, 'k', compute)).toBe('2');
+  });
+
   it('never serves an answer older than its time limit, and 0 turns it off', async () => {
     const db = t.database.db;
     let computed = 0;

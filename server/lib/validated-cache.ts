@@ -2,16 +2,24 @@ import { sql } from 'drizzle-orm';
 import { executeNamed, type Tx } from '../db/client.ts';
 
 /**
- * Where the database's change counter stands: `luoshi_change_seq`, which a
- * statement trigger advances on every change to a table that list answers
- * read (migration `0010_list_change_counter`). Reading a sequence takes no lock
- * and costs one index-free tuple read.
+ * The database's change counters: sequences that a statement trigger advances
+ * on every change to a table the answers read. `tasks`: `luoshi_change_seq`
+ * (migration `0010_list_change_counter`, task lists); `problems`:
+ * `luoshi_problem_change_seq` (`0015_problem_change_counter`, negative lists).
  */
-export async function changeCounter(db: Tx): Promise<string> {
+const COUNTERS = {
+  tasks: sql`SELECT (last_value::text || CASE WHEN is_called THEN '' ELSE '-' END) AS v FROM luoshi_change_seq`,
+  problems: sql`SELECT (last_value::text || CASE WHEN is_called THEN '' ELSE '-' END) AS v
+    FROM luoshi_problem_change_seq`,
+} as const;
+export type ChangeCounter = keyof typeof COUNTERS;
+
+/** Where a change counter stands. Reading a sequence takes no lock and costs one index-free tuple read. */
+export async function changeCounter(db: Tx, counter: ChangeCounter = 'tasks'): Promise<string> {
   const r = await executeNamed<{ v: string }>(
     db,
-    'change_counter',
-    sql`SELECT (last_value::text || CASE WHEN is_called THEN '' ELSE '-' END) AS v FROM luoshi_change_seq`,
+    counter === 'tasks' ? 'change_counter' : `change_counter_${counter}`,
+    COUNTERS[counter],
   );
   return r.rows[0]!.v;
 }
@@ -46,12 +54,13 @@ export class ValidatedCache {
   constructor(
     private readonly ttlMs: number,
     private readonly maxEntries = 2000,
+    private readonly counter: ChangeCounter = 'tasks',
   ) {}
 
   /** The answer for `key` as JSON text: kept, or computed now (and kept). */
   async json(db: Tx, key: string, compute: () => Promise<unknown>): Promise<string> {
     if (this.ttlMs <= 0) return JSON.stringify(await compute());
-    const version = await changeCounter(db);
+    const version = await changeCounter(db, this.counter);
     const now = Date.now();
     const hit = this.entries.get(key);
     if (hit && hit.version === version && now - hit.at < this.ttlMs) return hit.body;

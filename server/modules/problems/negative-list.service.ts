@@ -4,6 +4,7 @@ import { fail } from '../../../domain/errors.ts';
 import { isOverdue, scheduleOf } from '../../../domain/problems/problem-schedule.ts';
 import type { Tx } from '../../db/client.ts';
 import type { Actor } from '../../http/actor.ts';
+import type { ValidatedCache } from '../../lib/validated-cache.ts';
 import { negativeListRows, unitRef } from './negative-list.repository.ts';
 import { canReadUnit } from './problems.policy.ts';
 
@@ -21,10 +22,44 @@ export async function negativeList(
   actor: Actor,
   unitId: number,
   now: Date,
-  q: { campaignId?: number | undefined; includeSubunits?: boolean | undefined },
+  q: NegativeListQuery,
 ): Promise<NegativeList> {
+  return listOf(db, await readableUnit(db, actor, unitId), now, q);
+}
+
+type NegativeListQuery = { campaignId?: number | undefined; includeSubunits?: boolean | undefined };
+
+async function readableUnit(db: Tx, actor: Actor, unitId: number) {
   const unit = await unitRef(db, unitId);
   if (!unit || !canReadUnit(actor, unit.path)) throw fail('not_found', 'params.id');
+  return unit;
+}
+
+/**
+ * The negative list as JSON text, kept in `cache` per unit, query and day: the
+ * scope check runs on every call; what the list holds does not depend on who
+ * asks once they may read the unit.
+ */
+export async function cachedNegativeList(
+  db: Tx,
+  actor: Actor,
+  unitId: number,
+  now: Date,
+  q: NegativeListQuery,
+  cache: ValidatedCache,
+): Promise<string> {
+  const unit = await readableUnit(db, actor, unitId);
+  const key = JSON.stringify([unitId, q.includeSubunits ?? false, q.campaignId ?? null, shanghaiDate(now)]);
+  return cache.json(db, key, () => listOf(db, unit, now, q));
+}
+
+async function listOf(
+  db: Tx,
+  unit: { id: number; name: string },
+  now: Date,
+  q: NegativeListQuery,
+): Promise<NegativeList> {
+  const unitId = unit.id;
   const today = shanghaiDate(now);
   const rows = await negativeListRows(db, {
     unitId,

@@ -29,11 +29,12 @@ import type { Actor } from '../../http/actor.ts';
 import { sendXlsx, XLSX_MIME } from '../../http/download.ts';
 import { idParams, JsonText, route, type RouteDef } from '../../http/route.ts';
 import { uploadedFile } from '../../http/upload.ts';
+import { ValidatedCache } from '../../lib/validated-cache.ts';
 import { recordChange } from '../audit/audit.repository.ts';
 import { openCampaignForTasks } from '../campaigns/campaigns.service.ts';
 import type { AttachmentsOf } from '../tasks/task-detail.service.ts';
 import type { TaskRouteHooks } from '../tasks/tasks.routes.ts';
-import { negativeList } from './negative-list.service.ts';
+import { cachedNegativeList, negativeList } from './negative-list.service.ts';
 import { StatisticsCache } from './problem-statistics.cache.ts';
 import { problemStatistics } from './problem-statistics.service.ts';
 import {
@@ -61,6 +62,8 @@ export function problemRoutes(deps: AppDeps, hooks: TaskRouteHooks = {}): RouteD
   const manage = capabilities['problems.manage'];
   const unit = capabilities['problems.unit'];
   const db = deps.database.db;
+  // Negative lists: kept per unit, query and day while no problem-related table has changed (see ValidatedCache).
+  const negativeLists = new ValidatedCache(deps.config.listCacheSeconds * 1000, 2000, 'problems');
   const statsCache =
     deps.config.statsCacheQueries > 0 ? new StatisticsCache(deps.config.statsCacheQueries) : undefined;
   const detail = (actor: Actor, id: number, now: Date) =>
@@ -217,7 +220,8 @@ export function problemRoutes(deps: AppDeps, hooks: TaskRouteHooks = {}): RouteD
       params: idParams,
       query: negativeListQuery,
       response: negativeListResponse,
-      handler: ({ actor, params, query, now }) => negativeList(db, actor!, params.id, now, query),
+      handler: async ({ actor, params, query, now }) =>
+        new JsonText(await cachedNegativeList(db, actor!, params.id, now, query, negativeLists)),
     }),
     route({
       method: 'GET',

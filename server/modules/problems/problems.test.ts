@@ -744,6 +744,16 @@ describe('lists, negative lists and statistics', () => {
         .items.every((x: { status: string }) => !['closed', 'dismissed', 'merged'].includes(x.status)),
     ).toBe(true);
     const n = list.json().items.length;
+    // Kept lists are served only while nothing they show has changed: a measure marked done shows at once.
+    await t.sql(
+      `UPDATE problem_measures SET done = true
+        WHERE id = (SELECT id FROM problem_measures WHERE problem_id = $1 ORDER BY seq LIMIT 1)`,
+      [p.id],
+    );
+    const again = (await t.call('GET', url, { cookie: cookie['head-qj-t01'] })).json();
+    expect(again.items.find((x: { id: number }) => x.id === p.id).measures[0].done).toBe(true);
+    // A kept list is no way round the scope check: another town's liaison is still told 404.
+    expect((await t.call('GET', url, { cookie: cookie['liaison-qj-t02'] })).statusCode).toBe(404);
     await post('liaison-qj-t01', `/api/v1/problems/${p.id}/claim-closing`, { evidence: '已整改' });
     await post('office', `/api/v1/problems/${p.id}/close`);
     expect((await t.call('GET', url, { cookie: cookie['head-qj-t01'] })).json().items).toHaveLength(n - 1);
