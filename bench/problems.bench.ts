@@ -67,9 +67,10 @@ async function medianUnit(ctx: SuiteContext, city: ProblemCity) {
 }
 
 /**
- * What statistics cost without the cache: the same requests, one at a time,
- * through a second Luoshi on the same database built with
- * `LUOSHI_STATS_CACHE_QUERIES=0` (every request computes), in process (inject).
+ * What statistics and the negative list cost without their caches: the same
+ * requests, one at a time, through a second Luoshi on the same database built
+ * with `LUOSHI_STATS_CACHE_QUERIES=0` and `LUOSHI_LIST_CACHE_SECONDS=0` (every
+ * request computes), in process (inject).
  */
 async function uncachedTimings(
   ctx: SuiteContext,
@@ -78,7 +79,11 @@ async function uncachedTimings(
   n = 5,
 ): Promise<Timing[]> {
   const app = await buildApp(
-    { database: ctx.database, config: { ...ctx.config, statsCacheQueries: 0 }, clock: () => new Date() },
+    {
+      database: ctx.database,
+      config: { ...ctx.config, statsCacheQueries: 0, listCacheSeconds: 0 },
+      clock: () => new Date(),
+    },
     { logger: false },
   );
   try {
@@ -234,7 +239,7 @@ async function prepare(ctx: SuiteContext): Promise<PreparedSuite> {
         const ms = await timeSequential(30, 3, () => getJson(ctx.luoshiUrl, g.path, g.token));
         out.push(timingOf(`${g.label}, one at a time on an idle server`, ms));
       }
-      out.push(...(await uncachedTimings(ctx, office, gets.slice(0, 2))));
+      out.push(...(await uncachedTimings(ctx, office, gets)));
       return out;
     },
     checks: async (results: readonly ScenarioResult[]) => {
