@@ -125,7 +125,7 @@ function useColumns(
     title: t(label),
     key,
     align: 'right' as const,
-    width: 84,
+    width: 76,
     render: (_: unknown, r: Row) => (
       <span className="luoshi-num">
         {r[key] as number}
@@ -144,7 +144,7 @@ function useColumns(
       title: t(columnLabel[groupBy]),
       key: 'key',
       fixed: 'left',
-      width: groupBy === 'category' ? 260 : 200,
+      width: groupBy === 'category' ? 240 : 180,
       render: (_, r) => {
         const indent = groupBy === 'category' && r.key.id !== null ? (depth.get(r.key.id) ?? 0) * 16 : 0;
         return drill && r.key.id !== null && r.key.id !== underUnitId ? (
@@ -162,12 +162,12 @@ function useColumns(
       title: t('stats.closingRate'),
       key: 'closingRate',
       align: 'right',
-      width: 100,
+      width: 92,
       render: (_, r) => <span className="luoshi-num">{rate(r.closingRate)}</span>,
     },
     num('open', 'stats.open'),
     num('overdue', 'stats.overdue'),
-    { ...num('onSchedule', 'stats.onSchedule'), width: 100 },
+    { ...num('onSchedule', 'stats.onSchedule'), width: 92 },
     num('behind', 'stats.behind'),
     num('returned', 'stats.returned', (r) =>
       r.returns > r.returned ? t('stats.times', { n: r.returns }) : '',
@@ -295,7 +295,7 @@ export function StatisticsPage() {
           dataSource={data?.rows ?? []}
           loading={q.isFetching}
           pagination={false}
-          scroll={{ x: 1150 }}
+          scroll={{ x: 1050 }}
           className="luoshi-stats-table"
           locale={{ emptyText: t('stats.empty') }}
           summary={() =>
