@@ -1,12 +1,10 @@
-import { DownloadOutlined, InboxOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Input, Modal, Select, Space, Table, Typography, Upload } from 'antd';
+import { DownloadOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Input, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import { ApiError } from '../../api/client.ts';
 import { useValueMutations, useValues, type SchemeDetail } from '../../api/evaluation.ts';
-import type { SheetRowProblem } from '../../api/tasks.ts';
 import { useI18n } from '../../app/i18n.tsx';
 import { useErrorToast } from '../../components/api-errors.tsx';
-import { SheetProblems, sheetProblemsOf } from '../tasks/task-excel.tsx';
+import { SheetImportModal } from '../../components/sheet-import-modal.tsx';
 import { periodLabel, periodOptions } from './periods.ts';
 
 function ImportValues({
@@ -18,64 +16,22 @@ function ImportValues({
   period: string;
   onClose: () => void;
 }) {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const { importSheet } = useValueMutations(schemeId);
-  const [file, setFile] = useState<File | null>(null);
-  const [problems, setProblems] = useState<SheetRowProblem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const submit = () =>
-    file &&
-    importSheet.mutate(
-      { period, file },
-      {
-        onSuccess: (r) => {
-          void message.success(t('eval.values.imported', { n: r.imported }));
-          onClose();
-        },
-        onError: (e) => {
-          const rows = sheetProblemsOf(e);
-          if (rows) setProblems(rows);
-          else setError(e instanceof ApiError ? pick(e.localized) : t('common.unexpectedError'));
-        },
-      },
-    );
   return (
-    <Modal
-      open
-      width={760}
+    <SheetImportModal
       title={t('eval.values.import')}
-      onCancel={onClose}
-      onOk={submit}
-      okButtonProps={{ disabled: !file }}
-      confirmLoading={importSheet.isPending}
-      destroyOnHidden
-    >
-      <Upload.Dragger
-        accept=".xlsx"
-        maxCount={1}
-        beforeUpload={(f) => {
-          setFile(f);
-          setProblems(null);
-          setError(null);
-          return false;
-        }}
-        onRemove={() => setFile(null)}
-        fileList={file ? [{ uid: 'sheet', name: file.name, status: 'done' }] : []}
-      >
-        <p className="ant-upload-drag-icon">
-          <InboxOutlined />
-        </p>
-        <p className="ant-upload-text">{t('excel.drop')}</p>
-      </Upload.Dragger>
-      {error && <Alert type="error" showIcon title={error} style={{ marginTop: 16 }} role="alert" />}
-      {problems && (
-        <div style={{ marginTop: 16 }}>
-          <Alert type="error" showIcon role="alert" title={t('excel.refused', { n: problems.length })} />
-          <SheetProblems problems={problems} />
-        </div>
-      )}
-    </Modal>
+      refusedTitle={(n) => t('excel.refused', { n })}
+      width={760}
+      sending={importSheet.isPending}
+      send={(file) =>
+        importSheet.mutateAsync({ period, file }).then((r) => {
+          void message.success(t('eval.values.imported', { n: r.imported }));
+        })
+      }
+      onClose={onClose}
+    />
   );
 }
 
